@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+
+namespace Slate;
+
+/// <summary>
+/// Server settings, read once at start from configuration. Keys are Zou's environment variable
+/// names (behavior-platform.md §5) so an existing Zou deployment's settings carry over; Slate adds
+/// SLATE_DATA_DIR (SQLite file, generated secret, files) and SLATE_DB_CONNECTION (a PostgreSQL
+/// connection string, instead of the DB_* parts).
+/// </summary>
+public sealed class Settings
+{
+    public const string Version = "1.0.67";
+
+    public required string DataDir { get; init; }
+    public required string SecretKey { get; init; }
+    /// <summary>Null when the server runs on the embedded SQLite database.</summary>
+    public string? PostgresConnection { get; init; }
+    public string SqlitePath => Path.Combine(DataDir, "slate.db");
+    public string PreviewFolder { get; init; } = "";
+    public bool Debug { get; init; }
+    public string AuthStrategy { get; init; } = "auth_local_classic";
+    public int BcryptRounds { get; init; } = 12;
+    public int MinPasswordLength { get; init; } = 8;
+    public IReadOnlyList<string> CorsAllowedOrigins { get; init; } = [];
+    public int RecordsPerPage { get; init; } = 100;
+    public long MaxContentLength { get; init; }
+    public string DefaultTimezone { get; init; } = "Europe/Paris";
+    public string DefaultLocale { get; init; } = "en_US";
+    public bool EnforceTwoFactor { get; init; }
+    public bool IsSelfHosted { get; init; } = true;
+    public string CrispToken { get; init; } = "";
+    public bool SamlEnabled { get; init; }
+    public string SamlIdpName { get; init; } = "";
+    public bool OidcEnabled { get; init; }
+    public string OidcIdpName { get; init; } = "";
+    public bool IndexerConfigured { get; init; }
+    public bool SentryKitsuEnabled { get; init; }
+    public string SentryKitsuDsn { get; init; } = "";
+    public double SentryKitsuSampleRate { get; init; } = 0.1;
+
+    public static Settings FromConfiguration(IConfiguration config)
+    {
+        var dataDir = Path.GetFullPath(config["SLATE_DATA_DIR"] is { Length: > 0 } d ? d : "data");
+        Directory.CreateDirectory(dataDir);
+        return new Settings
+        {
+            DataDir = dataDir,
+            SecretKey = config["SECRET_KEY"] is { Length: > 0 } key ? key : LoadOrCreateSecret(dataDir),
+            PostgresConnection = PostgresConnectionFrom(config),
+            PreviewFolder = config["PREVIEW_FOLDER"] ?? config["THUMBNAIL_FOLDER"] ?? Path.Combine(dataDir, "previews"),
+            Debug = Flag(config, "DEBUG", false),
+            AuthStrategy = config["AUTH_STRATEGY"] ?? "auth_local_classic",
+            BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),
+            MinPasswordLength = Number(config, "MIN_PASSWORD_LENGTH", 8),
+            CorsAllowedOrigins = (config["CORS_ALLOWED_ORIGINS"] ?? "")
+                .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            RecordsPerPage = Number(config, "NB_RECORDS_PER_PAGE", 100),
+            MaxContentLength = long.TryParse(config["MAX_CONTENT_LENGTH"], out var max) ? max : 10L * 1024 * 1024 * 1024,
+            DefaultTimezone = config["DEFAULT_TIMEZONE"] ?? "Europe/Paris",
+            DefaultLocale = config["DEFAULT_LOCALE"] ?? "en_US",
+            EnforceTwoFactor = Flag(config, "ENFORCE_2FA", false),
+            IsSelfHosted = Flag(config, "IS_SELF_HOSTED", true),
+            CrispToken = config["CRISP_TOKEN"] ?? "",
+            SamlEnabled = Flag(config, "SAML_ENABLED", false),
+            SamlIdpName = config["SAML_IDP_NAME"] ?? "",
+            OidcEnabled = Flag(config, "OIDC_ENABLED", false),
+            OidcIdpName = config["OIDC_IDP_NAME"] ?? "",
+            IndexerConfigured = !string.IsNullOrEmpty(config["INDEXER_KEY"]),
+            SentryKitsuEnabled = Flag(config, "SENTRY_KITSU_ENABLED", false),
+            SentryKitsuDsn = config["SENTRY_KITSU_DSN"] ?? "",
+            SentryKitsuSampleRate = double.TryParse(config["SENTRY_KITSU_SR"], System.Globalization.CultureInfo.InvariantCulture, out var sr) ? sr : 0.1,
+        };
+    }
+
+    /// <summary>PostgreSQL is used when SLATE_DB_CONNECTION or Zou's DB_HOST is set; SQLite otherwise.</summary>
+    static string? PostgresConnectionFrom(IConfiguration config)
+    {
+        if (config["SLATE_DB_CONNECTION"] is { Length: > 0 } connection) return connection;
+        if (config["DB_HOST"] is not { Length: > 0 } host) return null;
+        return new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = host,
+            Port = Number(config, "DB_PORT", 5432),
+            Username = config["DB_USERNAME"] ?? "postgres",
+            Password = config["DB_PASSWORD"] ?? "mysecretpassword",
+            Database = config["DB_DATABASE"] ?? "zoudb",
+        }.ConnectionString;
+    }
+
+    /// <summary>Never a public default: a random key, made once and kept beside the data.</summary>
+    static string LoadOrCreateSecret(string dataDir)
+    {
+        var path = Path.Combine(dataDir, "secret_key");
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 32 } existing) return existing;
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(48)).ToLowerInvariant();
+        File.WriteAllText(path, secret);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return secret;
+    }
+
+    /// <summary>Zou's boolean parsing: y/yes/t/true/on/1 and n/no/f/false/off/0.</summary>
+    public static bool Flag(IConfiguration config, string key, bool fallback) =>
+        config[key]?.Trim().ToLowerInvariant() switch
+        {
+            "y" or "yes" or "t" or "true" or "on" or "1" => true,
+            "n" or "no" or "f" or "false" or "off" or "0" => false,
+            _ => fallback,
+        };
+
+    static int Number(IConfiguration config, string key, int fallback) =>
+        int.TryParse(config[key], out var value) ? value : fallback;
+}
