@@ -33,6 +33,7 @@ public static class Server
             services.AddDbContext<SlateDb, PostgresSlateDb>(db => db.UseNpgsql(postgres));
         else
             services.AddDbContext<SlateDb, SqliteSlateDb>(db => db.UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30"));
+        services.AddScoped<ZouSerializer>();
         services.AddHostedService<DatabaseStartup>();
     }
 }

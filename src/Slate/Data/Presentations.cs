@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace Slate.Data;
+
+/// <summary>The reduced forms in which Zou hands out persons and the organisation.</summary>
+public static class Presentations
+{
+    /// <summary>Person columns the API never sends (Zou's SENSITIVE_FIELDS).</summary>
+    static readonly string[] PersonSecrets =
+    [
+        "password", "totp_secret", "email_otp_secret", "otp_recovery_codes", "fido_credentials",
+        "fido_devices", "jti", "login_failed_attemps", "last_login_failed",
+    ];
+
+    /// <summary>What non-admins usually see of other people: no e-mail, phone or salary.</summary>
+    static readonly HashSet<string> PersonMinimalKeys =
+    [
+        "id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
+        "departments", "studio_id", "role", "desktop_login", "is_bot",
+    ];
+
+    static readonly string[] OrganisationChatTokens = ["chat_token_slack", "chat_webhook_mattermost", "chat_token_discord"];
+
+    /// <summary>A serialized person without its secrets.</summary>
+    public static JsonObject SafePerson(JsonObject person)
+    {
+        foreach (var key in PersonSecrets) person.Remove(key);
+        return person;
+    }
+
+    /// <summary>A serialized person reduced to its public fields; departments is always a list.</summary>
+    public static JsonObject MinimalPerson(JsonObject person)
+    {
+        foreach (var key in person.Select(pair => pair.Key).Where(key => !PersonMinimalKeys.Contains(key)).ToList())
+            person.Remove(key);
+        person["departments"] ??= new JsonArray();
+        return person;
+    }
+
+    /// <summary>The organisation as a caller may see it: chat integration tokens only for admins.</summary>
+    public static JsonObject Organisation(JsonObject organisation, bool forAdmin)
+    {
+        if (!forAdmin)
+            foreach (var key in OrganisationChatTokens) organisation.Remove(key);
+        return organisation;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Slate.Domain;
+
+namespace Slate.Data;
+
+/// <summary>
+/// Turns rows into Zou's JSON (reference/models.md, "How rows become JSON"): one key per column,
+/// named like the column; "type" = the model name; UUIDs as lower-case strings; datetimes as
+/// naive-UTC "YYYY-MM-DDTHH:MM:SS"; dates "YYYY-MM-DD"; nulls kept. Collection relations are
+/// added as id lists only when asked for; Zou's three many-to-one relations always come nested.
+/// Relations are loaded set-based: one query per relation for the whole list of rows.
+/// </summary>
+public sealed class ZouSerializer(SlateDb db)
+{
+    sealed record Column(string Name, PropertyInfo Property);
+
+    static readonly ConcurrentDictionary<Type, Column[]> ColumnsByType = new();
+
+    /// <summary>C# names that differ from Zou's model names (they clash with .NET types).</summary>
+    static readonly Dictionary<Type, string> ModelNames = new()
+    {
+        [typeof(ProductionTask)] = "Task",
+        [typeof(ProductionTaskStatus)] = "TaskStatus",
+    };
+
+    public static string ModelName(Type type) => ModelNames.TryGetValue(type, out var name) ? name : type.Name;
+
+    public async Task<JsonObject> RowAsync(object row, bool relations = false) =>
+        (JsonObject)(await RowsAsync([row], relations))[0]!;
+
+    public async Task<JsonArray> RowsAsync<T>(IReadOnlyList<T> rows, bool relations = false) where T : class
+    {
+        var objects = rows.Select(row => Columns(row)).ToList();
+        if (rows.Count == 0) return [];
+        var type = rows[0].GetType();
+        if (relations && typeof(Model).IsAssignableFrom(type))
+        {
+            var ids = rows.Cast<Model>().Select(row => (Guid?)row.Id).ToList();
+            foreach (var relation in Relations.Of(type))
+            {
+                var targets = await RelatedIds(relation, ids);
+                for (var i = 0; i < rows.Count; i++)
+                    objects[i][relation.Name] = new JsonArray(
+                        (targets.GetValueOrDefault(ids[i]!.Value) ?? []).Select(id => (JsonNode)Uuid(id)).ToArray());
+            }
+        }
+        foreach (var embedded in Relations.EmbeddedOf(type))
+        {
+            var property = type.GetProperty(embedded.ForeignKeyProperty)!;
+            var keys = rows.Select(row => (Guid?)property.GetValue(row)).ToList();
+            var nested = await NestedRows(embedded.Target, keys.OfType<Guid>().Distinct().ToList());
+            for (var i = 0; i < rows.Count; i++)
+                objects[i][embedded.Name] = keys[i] is { } key && nested.TryGetValue(key, out var found) ? found.DeepClone() : null;
+        }
+        return new JsonArray(objects.ToArray<JsonNode?>());
+    }
+
+    /// <summary>The row's own columns, "type" and computed attributes, without relations.</summary>
+    public JsonObject Columns(object row)
+    {
+        var type = row.GetType();
+        var json = new JsonObject();
+        foreach (var column in ColumnsOf(type))
+            json[column.Name] = Value(column.Property.GetValue(row));
+        json["type"] = ModelName(type);
+        switch (row)
+        {
+            case Person person:
+                json["full_name"] = person.FullName;
+                break;
+            case Notification notification:
+                // Zou's notification has a real "type" column; it leaves as notification_type.
+                json["notification_type"] = notification.Type;
+                json["type"] = nameof(Notification);
+                break;
+            case PlaylistShareLink link:
+                json.Remove("password");
+                json["has_password"] = !string.IsNullOrEmpty(link.Password);
+                break;
+        }
+        return json;
+    }
+
+    /// <summary>Columns in declaration order, Zou's base columns (id, created_at, updated_at) last.</summary>
+    Column[] ColumnsOf(Type type) => ColumnsByType.GetOrAdd(type, t =>
+    {
+        var entity = db.Model.FindEntityType(t) ?? throw new ArgumentException($"{t.Name} is not a table of the model.");
+        return t.GetProperties()
+            .Select(p => (Property: p, Mapped: entity.FindProperty(p.Name)))
+            .Where(p => p.Mapped is not null)
+            .Select(p => new Column(p.Mapped!.GetColumnName(), p.Property))
+            .ToArray();
+    });
+
+    public static JsonNode? Value(object? value) => value switch
+    {
+        null => null,
+        Guid id => Uuid(id),
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        JsonNode node => node.DeepClone(),
+        List<string> texts => new JsonArray(texts.Select(t => (JsonNode)t).ToArray()),
+        List<byte[]> blobs => new JsonArray(blobs.Select(b => (JsonNode)Encoding.UTF8.GetString(b)).ToArray()),
+        string text => text,
+        bool flag => flag,
+        int number => number,
+        long number => number,
+        double number => number,
+        _ => throw new ArgumentException($"No JSON form for {value.GetType().Name}."),
+    };
+
+    public static string Uuid(Guid id) => id.ToString("D");
+
+    Task<Dictionary<Guid, List<Guid>>> RelatedIds(Relation relation, List<Guid?> owners) =>
+        (Task<Dictionary<Guid, List<Guid>>>)typeof(ZouSerializer)
+            .GetMethod(nameof(RelatedIdsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(relation.Link)
+            .Invoke(this, [relation, owners])!;
+
+    async Task<Dictionary<Guid, List<Guid>>> RelatedIdsOf<TLink>(Relation relation, List<Guid?> owners) where TLink : class
+    {
+        var pairs = await db.Set<TLink>().AsNoTracking()
+            .Where(link => owners.Contains(EF.Property<Guid?>(link, relation.OwnerProperty)))
+            .Select(link => new
+            {
+                Owner = EF.Property<Guid?>(link, relation.OwnerProperty),
+                Target = EF.Property<Guid>(link, relation.TargetProperty),
+            })
+            .ToListAsync();
+        return pairs.GroupBy(p => p.Owner!.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Target).ToList());
+    }
+
+    Task<Dictionary<Guid, JsonObject>> NestedRows(Type target, List<Guid> ids) =>
+        (Task<Dictionary<Guid, JsonObject>>)typeof(ZouSerializer)
+            .GetMethod(nameof(NestedRowsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(target)
+            .Invoke(this, [ids])!;
+
+    async Task<Dictionary<Guid, JsonObject>> NestedRowsOf<TTarget>(List<Guid> ids) where TTarget : Model
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Set<TTarget>().AsNoTracking().Where(row => ids.Contains(row.Id)).ToListAsync();
+        return rows.ToDictionary(row => row.Id, row => Columns(row));
+    }
+}
