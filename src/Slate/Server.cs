@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Auth;
 using Slate.Api.Index;
 using Slate.Data;
 using Slate.Http;
+using Slate.Security;
 
 namespace Slate;
 
@@ -17,14 +21,36 @@ public static class Server
             kestrel.Limits.MaxRequestBodySize = settings.MaxContentLength > 0 ? settings.MaxContentLength : null);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
+        AddSecurity(builder.Services);
+        builder.Services.AddScoped<AuthService>();
 
         var app = builder.Build();
         app.UseZouErrors(settings);
         app.UseZouPaths();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         IndexRoutes.Map(app);
+        AuthRoutes.Map(app);
         return app;
+    }
+
+    /// <summary>Every route needs a valid token unless its table marks it AllowAnonymous.</summary>
+    static void AddSecurity(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Tokens>();
+        services.AddSingleton<Passwords>();
+        services.AddScoped<TokenBlocklist>();
+        services.AddAuthentication(TokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
+        services.AddAuthorization(options =>
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // The caller, as the authentication handler resolved it for this request.
+        services.AddScoped(provider =>
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.Items[typeof(CurrentUser)] as CurrentUser
+            ?? throw new InvalidOperationException("No authenticated caller on this request."));
     }
 
     static void AddDatabase(IServiceCollection services, Settings settings)

@@ -31,12 +31,15 @@ public sealed class ZouSerializer(SlateDb db)
     public static string ModelName(Type type) => ModelNames.TryGetValue(type, out var name) ? name : type.Name;
 
     public async Task<JsonObject> RowAsync(object row, bool relations = false) =>
-        (JsonObject)(await RowsAsync([row], relations))[0]!;
+        (await Build([row], relations))[0];
 
-    public async Task<JsonArray> RowsAsync<T>(IReadOnlyList<T> rows, bool relations = false) where T : class
+    public async Task<JsonArray> RowsAsync<T>(IReadOnlyList<T> rows, bool relations = false) where T : class =>
+        new((await Build(rows, relations)).ToArray<JsonNode?>());
+
+    async Task<List<JsonObject>> Build<T>(IReadOnlyList<T> rows, bool relations) where T : class
     {
         var objects = rows.Select(row => Columns(row)).ToList();
-        if (rows.Count == 0) return [];
+        if (rows.Count == 0) return objects;
         var type = rows[0].GetType();
         if (relations && typeof(Model).IsAssignableFrom(type))
         {
@@ -57,7 +60,7 @@ public sealed class ZouSerializer(SlateDb db)
             for (var i = 0; i < rows.Count; i++)
                 objects[i][embedded.Name] = keys[i] is { } key && nested.TryGetValue(key, out var found) ? found.DeepClone() : null;
         }
-        return new JsonArray(objects.ToArray<JsonNode?>());
+        return objects;
     }
 
     /// <summary>The row's own columns, "type" and computed attributes, without relations.</summary>

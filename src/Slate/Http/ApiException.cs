@@ -42,3 +42,15 @@ public sealed class WrongParameterException(string message, JsonNode? data = nul
 /// <summary>400 for a request the server cannot read at all (malformed JSON, wrong body shape).</summary>
 public sealed class BadRequestException(string message = ApiException.BadRequestMessage)
     : ApiException(400, ErrorBody(message));
+
+/// <summary>Zou's body-validation failure (Pydantic): 400 "Validation error." listing each field.</summary>
+public sealed class ValidationFailedException(params (string Field, string Message)[] errors)
+    : ApiException(400, ErrorBody("Validation error.", new JsonObject
+    {
+        ["data"] = new JsonObject
+        {
+            ["errors"] = new JsonArray(errors
+                .Select(e => (JsonNode)new JsonObject { ["field"] = e.Field, ["message"] = e.Message })
+                .ToArray()),
+        },
+    }));

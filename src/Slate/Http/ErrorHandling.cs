@@ -58,7 +58,7 @@ public static class ErrorHandling
         return Write(context, 500, body);
     }
 
-    static string MessageFor(int status) =>
+    public static string MessageFor(int status) =>
         StatusMessages.TryGetValue(status, out var message) ? message : "Internal server error.";
 
     static Task Write(HttpContext context, int status, JsonObject body)

@@ -14,9 +14,25 @@ namespace Slate.Tests.Infrastructure;
 /// </summary>
 public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    readonly string dataDir = Directory.CreateTempSubdirectory("slate-test-").FullName;
+    readonly string dataDir;
     readonly string? postgresServer = Environment.GetEnvironmentVariable("SLATE_TEST_POSTGRES");
-    readonly string databaseName = "slate_test_" + Guid.NewGuid().ToString("N")[..12];
+    readonly string databaseName;
+    readonly bool ownsStorage;
+
+    public SlateFactory()
+        : this(Directory.CreateTempSubdirectory("slate-test-").FullName, "slate_test_" + Guid.NewGuid().ToString("N")[..12], ownsStorage: true)
+    {
+    }
+
+    SlateFactory(string dataDir, string databaseName, bool ownsStorage)
+    {
+        this.dataDir = dataDir;
+        this.databaseName = databaseName;
+        this.ownsStorage = ownsStorage;
+    }
+
+    /// <summary>A second server on the same data folder and database, as after a restart.</summary>
+    public SlateFactory Restarted() => new(dataDir, databaseName, ownsStorage: false);
 
     public bool OnPostgres => postgresServer is not null;
 
@@ -32,13 +48,14 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("SLATE_DATA_DIR", dataDir);
         builder.UseSetting("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
         builder.UseSetting("BCRYPT_LOG_ROUNDS", "4");
+        builder.UseSetting("DEBUG", "true"); // 500 bodies carry the exception, so a failing test says why
         if (PostgresConnection is { } connection) builder.UseSetting("SLATE_DB_CONNECTION", connection);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 
     public async Task InitializeAsync()
     {
-        if (postgresServer is not null)
+        if (postgresServer is not null && ownsStorage)
         {
             await using var connection = new NpgsqlConnection(postgresServer);
             await connection.OpenAsync();
@@ -58,6 +75,7 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsStorage) return;
         if (postgresServer is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -8,7 +8,7 @@ public static class IndexRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.Get("/", Root);
+        routes.Get("/", Root).AllowAnonymous();
     }
 
     static IResult Root() => ZouJson.Result(new JsonObject { ["api"] = "Zou", ["version"] = Settings.Version });

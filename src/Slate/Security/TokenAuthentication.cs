@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Slate.Data;
+using Slate.Http;
+
+namespace Slate.Security;
+
+/// <summary>Marks the route that takes a refresh token instead of an access token.</summary>
+public sealed class RefreshTokenRoute;
+
+/// <summary>
+/// Authenticates every request the way flask-jwt-extended does for Zou: the token comes from the
+/// browser cookie first, then the Bearer header; it must have the kind the route expects, not be
+/// revoked, and belong to an active person. Each refusal answers Zou's exact status and body.
+/// </summary>
+public sealed class TokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    Tokens tokens, TokenBlocklist blocklist, SlateDb db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ZouToken";
+    public const string AccessCookie = "access_token_cookie";
+    public const string RefreshCookie = "refresh_token_cookie";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var wantsRefresh = Context.GetEndpoint()?.Metadata.GetMetadata<RefreshTokenRoute>() is not null;
+        var cookie = wantsRefresh ? RefreshCookie : AccessCookie;
+        var token = Request.Cookies[cookie];
+        if (token is null)
+        {
+            var header = Request.Headers.Authorization.ToString();
+            if (header.Length == 0)
+                return Refuse(TokenProblem.Msg(401, $"Missing JWT in cookies or headers (Missing cookie \"{cookie}\"; Missing Authorization Header)"));
+            if (!header.StartsWith("Bearer", StringComparison.Ordinal))
+                return Refuse(TokenProblem.Msg(401, $"Missing JWT in cookies or headers (Missing cookie \"{cookie}\"; Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>')"));
+            token = header["Bearer".Length..].Trim();
+            if (token.Length == 0)
+                return Refuse(TokenProblem.Msg(422, "Bad Authorization header. Expected 'Authorization: Bearer <JWT>'"));
+        }
+
+        var (read, problem) = tokens.Read(token);
+        if (read is not { } claims) return Refuse(problem!);
+        if (wantsRefresh && claims.Type != Tokens.Refresh) return Refuse(TokenProblem.Msg(422, "Only refresh tokens are allowed"));
+        if (!wantsRefresh && claims.Type != Tokens.Access) return Refuse(TokenProblem.Msg(422, "Only non-refresh tokens are allowed"));
+
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == claims.PersonId);
+        if (await IsRevoked(claims, person)) return Refuse(TokenProblem.Msg(401, "Token has been revoked"));
+        if (person is null || person.Active == false)
+            return Refuse(new TokenProblem(401, ApiException.ErrorBody(ErrorHandling.MessageFor(401))));
+
+        Context.Items[typeof(CurrentUser)] = new CurrentUser(person, claims);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, person.Id.ToString())], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// Interactive sessions are revoked by logout (blocklist); bot and API tokens live while the
+    /// person row still holds their jti, so regenerating or deleting the bot kills the old one.
+    /// </summary>
+    async Task<bool> IsRevoked(TokenClaims claims, Domain.Person? person) => claims.IdentityType switch
+    {
+        "person" => await blocklist.IsRevokedAsync(claims.Jti),
+        "bot" or "person_api" => person?.Jti != claims.Jti,
+        _ => true,
+    };
+
+    AuthenticateResult Refuse(TokenProblem problem)
+    {
+        Context.Items[typeof(TokenProblem)] = problem;
+        return AuthenticateResult.Fail(problem.Body.ToJsonString());
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var problem = Context.Items[typeof(TokenProblem)] as TokenProblem
+            ?? TokenProblem.Msg(401, $"Missing JWT in cookies or headers (Missing cookie \"{AccessCookie}\"; Missing Authorization Header)");
+        return Write(problem.Status, problem.Body);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Write(403, ApiException.ErrorBody(ApiException.ForbiddenMessage));
+
+    Task Write(int status, JsonObject body)
+    {
+        Response.StatusCode = status;
+        Response.ContentType = "application/json";
+        return Response.WriteAsync(body.ToJsonString());
+    }
+}
