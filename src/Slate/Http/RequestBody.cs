@@ -54,7 +54,17 @@ public static class RequestBody
         return fields;
     }
 
-    /// <summary>A string field, or null when absent, null or not a string.</summary>
-    public static string? Text(this JsonObject fields, string key) =>
-        fields[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>A string field that must be present and non-empty (a Pydantic required str).</summary>
+    public static string RequiredText(JsonObject fields, string key) =>
+        OptionalText(fields, key) is { Length: > 0 } text
+            ? text
+            : throw new ValidationFailedException((key, fields[key] is null ? "Field required" : "String should have at least 1 character"));
+
+    /// <summary>A string field, null when absent or null; 400 when it holds another kind of value.</summary>
+    public static string? OptionalText(JsonObject fields, string key) => fields[key] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => throw new ValidationFailedException((key, "Input should be a valid string")),
+    };
 }

@@ -198,6 +198,41 @@ public class SessionTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.Equal("Field required", (string?)body["data"]!["errors"]![0]!["message"]);
     }
 
+    [Theory]
+    [InlineData("{\"email\": ", "The browser (or proxy) sent a request that this server could not understand.")]
+    [InlineData("[1, 2]", "Request body must be a JSON object.")]
+    public async Task Malformed_login_body_is_a_400(string body, string message)
+    {
+        var response = await factory.CreateClient().PostAsync("/api/auth/login", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.True((bool)json["error"]!);
+        Assert.Equal(message, (string?)json["message"]);
+    }
+
+    [Fact]
+    public async Task Login_email_of_the_wrong_kind_is_a_validation_error()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = 42, password = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.Equal("Validation error.", (string?)json["message"]);
+        Assert.Equal("Input should be a valid string", (string?)json["data"]!["errors"]![0]!["message"]);
+    }
+
+    [Fact]
+    public async Task Placeholder_password_never_opens_a_session()
+    {
+        var person = await factory.CreatePersonAsync("user", password: "default");
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = person.Email, password = "default" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False((bool)(await response.JsonAsync())["login"]!);
+    }
+
     [Fact]
     public async Task Inactive_person_cannot_log_in()
     {

@@ -23,12 +23,11 @@ public static class AuthRoutes
     static async Task<IResult> Login(HttpContext context, AuthService auth, ZouSerializer serializer, SlateDb db)
     {
         var fields = await RequestBody.ReadFieldsAsync(context.Request);
-        var email = fields.Text("email");
-        if (string.IsNullOrEmpty(email)) throw new ValidationFailedException(("email", "Field required"));
+        var email = RequestBody.RequiredText(fields, "email");
         var fromBrowser = Browser.IsBrowser(context.Request);
         var ip = context.Request.Headers["X-Real-IP"].FirstOrDefault() ?? context.Connection.RemoteIpAddress?.ToString();
 
-        var session = await auth.LoginAsync(email, fields.Text("password") ?? "default", ip, fromBrowser);
+        var session = await auth.LoginAsync(email, RequestBody.OptionalText(fields, "password") ?? "default", ip, fromBrowser);
 
         if (fromBrowser)
         {

@@ -39,6 +39,8 @@ public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blockl
             throw new ApiException(401, ApiException.ErrorBody("User is unactive, he cannot log in.",
                 new JsonObject { ["login"] = false, ["unactive"] = true }));
         RefuseTwoFactorAccounts(person);
+        // Zou forces a reset for the placeholder password "default"; Slate simply never opens a session with it.
+        if (password == "default") throw LoginFailed();
         if (person.LoginFailedAttemps > 0)
             await db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LoginFailedAttemps, 0));
 
