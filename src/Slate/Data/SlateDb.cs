@@ -98,6 +98,9 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // Zou's EmailType: stored lower-cased, so e-mail lookups ignore case.
+        b.Entity<Person>().Property(p => p.Email).HasConversion(v => v!.ToLowerInvariant(), v => v);
+        b.Entity<Plugin>().Property(p => p.MaintainerEmail).HasConversion(v => v!.ToLowerInvariant(), v => v);
         ConfigureRelations(b);
         NameLikeZou(b);
     }

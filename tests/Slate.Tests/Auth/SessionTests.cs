@@ -134,6 +134,10 @@ public class SessionTests(SlateFactory factory) : IClassFixture<SlateFactory>
 
         var upperCase = await client.LoginAsync(artist.Email!.ToUpperInvariant());
         Assert.True((bool)upperCase["login"]!);
+
+        var mixedCase = await factory.CreatePersonAsync("user", configure: p => p.Email = $"Mixed.{p.LastName}@Example.COM");
+        var lowered = await client.LoginAsync(mixedCase.Email!.ToLowerInvariant());
+        Assert.Equal(mixedCase.Email.ToLowerInvariant(), (string?)lowered["user"]!["email"]);
     }
 
     [Fact]
