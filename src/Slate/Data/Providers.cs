@@ -22,10 +22,18 @@ public sealed class PostgresSlateDb(DbContextOptions<PostgresSlateDb> options) :
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
-        foreach (var entity in b.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(JsonNode)))
+        foreach (var property in b.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()))
+        {
+            // Zou's datetimes are naive UTC: timestamp without time zone, not Npgsql's timestamptz.
+            if (Nullable.GetUnderlyingType(property.ClrType) == typeof(DateTime) || property.ClrType == typeof(DateTime))
+                property.SetColumnType("timestamp without time zone");
+            else if (property.ClrType == typeof(JsonNode))
                 property.SetColumnType("jsonb");
+        }
         b.Entity<Person>().Property(x => x.FidoCredentials).HasColumnType("jsonb[]");
+        b.Entity<Comment>().Property(x => x.Links).HasColumnType("character varying[]");
+        b.Entity<ProjectTaskStatusLink>().Property(x => x.RolesForBoard).HasColumnType("character varying(255)[]");
+        b.Entity<ProjectTemplateTaskStatusLink>().Property(x => x.RolesForBoard).HasColumnType("character varying(255)[]");
     }
 }
 

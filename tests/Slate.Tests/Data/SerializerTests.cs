@@ -73,7 +73,7 @@ public partial class SerializerTests(SlateFactory factory) : IClassFixture<Slate
     {
         var (project, person, department) = await factory.WithDb(async db =>
         {
-            var status = new ProjectStatus { Name = "Open " + Guid.NewGuid() };
+            var status = new ProjectStatus { Name = "S" + Guid.NewGuid().ToString("N")[..12] };
             var department = new Department { Name = "Dept " + Guid.NewGuid(), Color = "#000000" };
             var person = new Person { FirstName = "Ann", LastName = "Lee", Email = $"{Guid.NewGuid()}@example.com" };
             var project = new Project { Name = "Show " + Guid.NewGuid(), ProjectStatusId = status.Id };
