@@ -17,6 +17,7 @@ public static class Server
             kestrel.Limits.MaxRequestBodySize = settings.MaxContentLength > 0 ? settings.MaxContentLength : null);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
+        builder.Services.AddScoped<IndexService>();
 
         var app = builder.Build();
         app.UseZouErrors(settings);
