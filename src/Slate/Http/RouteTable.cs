@@ -22,17 +22,9 @@ public static class RouteTable
 
     /// <summary>
     /// Zou answers at the root; Kitsu and gazu call under /api (nginx strips it in a Zou
-    /// deployment). Both work here, and a trailing slash is optional everywhere.
+    /// deployment). Both work here. A trailing slash is optional everywhere with no rewriting:
+    /// endpoint routing ignores it. The path is left as sent because the API docs page builds
+    /// relative links from it.
     /// </summary>
-    public static void UseZouPaths(this WebApplication app)
-    {
-        app.UsePathBase("/api");
-        app.Use((context, next) =>
-        {
-            var path = context.Request.Path.Value;
-            if (path is { Length: > 1 } && path.EndsWith('/'))
-                context.Request.Path = new PathString(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
-            return next(context);
-        });
-    }
+    public static void UseZouPaths(this WebApplication app) => app.UsePathBase("/api");
 }
