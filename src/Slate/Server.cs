@@ -17,11 +17,15 @@ public static class Server
             kestrel.Limits.MaxRequestBodySize = settings.MaxContentLength > 0 ? settings.MaxContentLength : null);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
+        builder.Services.AddCors();
         builder.Services.AddScoped<IndexService>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseZouErrors(settings);
+        app.UseContentLengthLimit(settings);
         app.UseZouPaths();
+        app.UseZouCors(settings);
         app.UseRouting();
 
         IndexRoutes.Map(app);
