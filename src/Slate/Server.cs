@@ -18,6 +18,7 @@ public static class Server
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
         builder.Services.AddCors();
+        builder.Services.AddApiDocs();
         builder.Services.AddScoped<IndexService>();
 
         var app = builder.Build();
@@ -28,7 +29,8 @@ public static class Server
         app.UseZouCors(settings);
         app.UseRouting();
 
-        IndexRoutes.Map(app);
+        app.MapArea(IndexRoutes.Map);
+        app.MapApiDocs();
         return app;
     }
 

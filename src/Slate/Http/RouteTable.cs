@@ -21,6 +21,18 @@ public static class RouteTable
         routes.MapDelete(pattern, handler);
 
     /// <summary>
+    /// Maps an area's route table with the area's tag on every route, for the OpenAPI document:
+    /// the last part of the table's namespace (Slate.Api.Index -> "Index"), so a table cannot
+    /// be filed under the wrong area.
+    /// </summary>
+    public static void MapArea(this IEndpointRouteBuilder routes, Action<IEndpointRouteBuilder> map)
+    {
+        var area = map.Method.DeclaringType?.Namespace?.Split('.')[^1]
+            ?? throw new ArgumentException("A route table must be a method of a namespaced class.", nameof(map));
+        map(routes.MapGroup("").WithTags(area));
+    }
+
+    /// <summary>
     /// Zou answers at the root; Kitsu and gazu call under /api (nginx strips it in a Zou
     /// deployment). Both work here. A trailing slash is optional everywhere with no rewriting:
     /// endpoint routing ignores it. The path is left as sent because the API docs page builds

@@ -8,6 +8,8 @@ public class SecurityHeadersTests(TestRoutesFactory factory) : IClassFixture<Tes
     [InlineData("GET", "/")]
     [InlineData("GET", "/api/status.txt")]
     [InlineData("HEAD", "/config")]
+    [InlineData("GET", "/openapi.json")]
+    [InlineData("GET", "/apidocs/")]
     [InlineData("GET", "/data/does-not-exist")]
     [InlineData("PATCH", "/status")]
     [InlineData("GET", "/test/throw")]
