@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Auth;
 using Slate.Api.Index;
@@ -22,21 +21,28 @@ public static class Server
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
         AddSecurity(builder.Services);
+        builder.Services.AddCors();
+        builder.Services.AddApiDocs();
+        builder.Services.AddScoped<IndexService>();
         builder.Services.AddScoped<AuthService>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseZouErrors(settings);
+        app.UseContentLengthLimit(settings);
         app.UseZouPaths();
+        app.UseZouCors(settings);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        IndexRoutes.Map(app);
-        AuthRoutes.Map(app);
+        app.MapArea(IndexRoutes.Map);
+        app.MapArea(AuthRoutes.Map);
+        app.MapApiDocs();
         return app;
     }
 
-    /// <summary>Every route needs a valid token unless its table marks it AllowAnonymous.</summary>
+    /// <summary>Token authentication; which routes require it is said by each area (RouteTable.MapArea).</summary>
     static void AddSecurity(IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -45,8 +51,7 @@ public static class Server
         services.AddScoped<TokenBlocklist>();
         services.AddAuthentication(TokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
-        services.AddAuthorization(options =>
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorization();
         // The caller, as the authentication handler resolved it for this request.
         services.AddScoped(provider =>
             provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.Items[typeof(CurrentUser)] as CurrentUser

@@ -39,7 +39,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     public DbSet<EntityLink> EntityLinks => Set<EntityLink>();
     public DbSet<EntityType> EntityTypes => Set<EntityType>();
     public DbSet<EntityVersion> EntityVersions => Set<EntityVersion>();
-    public DbSet<FileStatus> FileStatus => Set<FileStatus>();
+    public DbSet<FileStatus> FileStatuses => Set<FileStatus>();
     public DbSet<HardwareItem> HardwareItems => Set<HardwareItem>();
     public DbSet<HardwareItemDepartmentLink> HardwareItemDepartmentLinks => Set<HardwareItemDepartmentLink>();
     public DbSet<LoginLog> LoginLogs => Set<LoginLog>();
@@ -63,7 +63,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     public DbSet<ProjectAssetTypeLink> ProjectAssetTypeLinks => Set<ProjectAssetTypeLink>();
     public DbSet<ProjectPersonLink> ProjectPersonLinks => Set<ProjectPersonLink>();
     public DbSet<ProjectPreviewBackgroundFileLink> ProjectPreviewBackgroundFileLinks => Set<ProjectPreviewBackgroundFileLink>();
-    public DbSet<ProjectStatus> ProjectStatus => Set<ProjectStatus>();
+    public DbSet<ProjectStatus> ProjectStatuses => Set<ProjectStatus>();
     public DbSet<ProjectStatusAutomationLink> ProjectStatusAutomationLinks => Set<ProjectStatusAutomationLink>();
     public DbSet<ProjectTaskStatusLink> ProjectTaskStatusLinks => Set<ProjectTaskStatusLink>();
     public DbSet<ProjectTaskTypeLink> ProjectTaskTypeLinks => Set<ProjectTaskTypeLink>();

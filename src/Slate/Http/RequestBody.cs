@@ -6,6 +6,22 @@ namespace Slate.Http;
 /// <summary>Reading request bodies the way Zou's routes do, with 4xx answers for bad input.</summary>
 public static class RequestBody
 {
+    /// <summary>
+    /// Answers 413 (Zou's body, from the status-code pages) to a request that announces a body
+    /// over MAX_CONTENT_LENGTH, before any handler runs. Bodies without a length are capped by
+    /// Kestrel's MaxRequestBodySize, set from the same setting, which fails the read with a 413.
+    /// </summary>
+    public static void UseContentLengthLimit(this WebApplication app, Settings settings)
+    {
+        if (settings.MaxContentLength <= 0) return;
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength is not { } length || length <= settings.MaxContentLength) return next(context);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>The JSON body (null when empty); 400 when it is not valid JSON.</summary>
     public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request)
     {

@@ -21,18 +21,23 @@ public static class RouteTable
         routes.MapDelete(pattern, handler);
 
     /// <summary>
-    /// Zou answers at the root; Kitsu and gazu call under /api (nginx strips it in a Zou
-    /// deployment). Both work here, and a trailing slash is optional everywhere.
+    /// Maps an area's route table with the area's tag on every route, for the OpenAPI document:
+    /// the last part of the table's namespace (Slate.Api.Index -> "Index"), so a table cannot
+    /// be filed under the wrong area. Every route needs a valid token unless the table marks it
+    /// AllowAnonymous; unknown paths and wrong methods still answer 404/405 before any login.
     /// </summary>
-    public static void UseZouPaths(this WebApplication app)
+    public static void MapArea(this IEndpointRouteBuilder routes, Action<IEndpointRouteBuilder> map)
     {
-        app.UsePathBase("/api");
-        app.Use((context, next) =>
-        {
-            var path = context.Request.Path.Value;
-            if (path is { Length: > 1 } && path.EndsWith('/'))
-                context.Request.Path = new PathString(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
-            return next(context);
-        });
+        var area = map.Method.DeclaringType?.Namespace?.Split('.')[^1]
+            ?? throw new ArgumentException("A route table must be a method of a namespaced class.", nameof(map));
+        map(routes.MapGroup("").WithTags(area).RequireAuthorization());
     }
+
+    /// <summary>
+    /// Zou answers at the root; Kitsu and gazu call under /api (nginx strips it in a Zou
+    /// deployment). Both work here. A trailing slash is optional everywhere with no rewriting:
+    /// endpoint routing ignores it. The path is left as sent because the API docs page builds
+    /// relative links from it.
+    /// </summary>
+    public static void UseZouPaths(this WebApplication app) => app.UsePathBase("/api");
 }

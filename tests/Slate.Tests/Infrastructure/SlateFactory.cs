@@ -62,7 +62,7 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        _ = Server; // starts the host, which applies the migrations
+        StartServer(); // starts the host (TestServer, or Kestrel when a subclass asks), which applies the migrations
     }
 
     /// <summary>Runs work against the server's database in its own scope.</summary>

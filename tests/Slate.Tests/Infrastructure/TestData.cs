@@ -45,7 +45,4 @@ public static class TestData
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["access_token"]!);
         return client;
     }
-
-    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 }

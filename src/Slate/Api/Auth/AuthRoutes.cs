@@ -14,10 +14,11 @@ public static class AuthRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.Post("/auth/login", Login).AllowAnonymous();
-        routes.Get("/auth/logout", Logout);
-        routes.Get("/auth/authenticated", Authenticated);
-        routes.Get("/auth/refresh-token", RefreshToken).WithMetadata(new RefreshTokenRoute());
+        routes.Post("/auth/login", Login).WithSummary("Log in with e-mail (or desktop login) and password").AllowAnonymous();
+        routes.Get("/auth/logout", Logout).WithSummary("Log out: revoke the access token and its refresh token");
+        routes.Get("/auth/authenticated", Authenticated).WithSummary("The logged-in person and the organisation");
+        routes.Get("/auth/refresh-token", RefreshToken).WithSummary("A new access token for a refresh token")
+            .WithMetadata(new RefreshTokenRoute());
     }
 
     static async Task<IResult> Login(HttpContext context, AuthService auth, ZouSerializer serializer, SlateDb db)
