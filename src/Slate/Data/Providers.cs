@@ -23,9 +23,18 @@ public sealed class PostgresSlateDb(DbContextOptions<PostgresSlateDb> options) :
     {
         base.OnModelCreating(b);
         foreach (var entity in b.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(JsonNode)))
-                property.SetColumnType("jsonb");
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(JsonNode)) property.SetColumnType("jsonb");
+                // Zou's times are naive UTC (timestamp without time zone); Npgsql would make timestamptz.
+                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
+                    property.SetColumnType("timestamp without time zone");
+            }
         b.Entity<Person>().Property(x => x.FidoCredentials).HasColumnType("jsonb[]");
+        // Zou's string arrays are varchar arrays (Npgsql would make text[]); roles hold ChoiceType codes.
+        b.Entity<Comment>().Property(x => x.Links).HasColumnType("character varying[]");
+        b.Entity<ProjectTaskStatusLink>().Property(x => x.RolesForBoard).HasColumnType("character varying(255)[]");
+        b.Entity<ProjectTemplateTaskStatusLink>().Property(x => x.RolesForBoard).HasColumnType("character varying(255)[]");
     }
 }
 

@@ -14,7 +14,7 @@ namespace Slate.Tests.Data;
 public class SchemaTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     /// <summary>One column of Zou's schema; relationships and computed attributes are left out.</summary>
-    sealed record ZouColumn(string Table, string Column, bool Nullable, bool InPrimaryKey, string? ForeignTable);
+    sealed record ZouColumn(string Table, string Column, string Type, bool Nullable, bool InPrimaryKey, string? ForeignTable);
 
     static readonly IReadOnlyList<ZouColumn> Zou = ReadModelsTsv();
 
@@ -29,6 +29,7 @@ public class SchemaTests(SlateFactory factory) : IClassFixture<SlateFactory>
             .Select(cells => new ZouColumn(
                 cells[header["table"]],
                 cells[header["column"]],
+                cells[header["type"]],
                 cells[header["nullable"]] == "yes",
                 cells[header["unique_or_index"]].Split(';', StringSplitOptions.TrimEntries).Contains("pk"),
                 cells[header["foreign_key"]] is { Length: > 0 } target ? target.Split('.')[0] : null))
@@ -110,6 +111,55 @@ public class SchemaTests(SlateFactory factory) : IClassFixture<SlateFactory>
         AssertNone(problems);
     }
 
+    /// <summary>SQLite only has type affinities; PostgreSQL's column types are Zou's.</summary>
+    [Fact]
+    public async Task Column_types_are_Zous_on_PostgreSQL()
+    {
+        var problems = await factory.WithDb(async db =>
+        {
+            if (db.Database.IsSqlite()) return [];
+            var live = await LiveSchema.Read(db);
+            var found = new List<string>();
+            foreach (var zou in Zou)
+            {
+                if (!live.Types.TryGetValue((zou.Table, zou.Column), out var type)) continue; // reported by the column test
+                var expected = (PostgresType(zou.Type), MaxLength(zou.Type));
+                if (type != expected)
+                    found.Add($"{zou.Table}.{zou.Column}: database type {type.Name}({type.Length}), Zou's {zou.Type} is {expected.Item1}({expected.Item2})");
+            }
+            return found;
+        });
+        AssertNone(problems);
+    }
+
+    /// <summary>PostgreSQL's name (information_schema udt_name) for the column type Zou declares.</summary>
+    static string PostgresType(string zouType) => zouType switch
+    {
+        _ when zouType.StartsWith("ARRAY(") => "_" + PostgresType(zouType["ARRAY(".Length..^1]),
+        _ when zouType.StartsWith("LargeBinary") => "bytea",
+        "UUID" => "uuid",
+        "DateTime" => "timestamp",
+        "Date" => "date",
+        "Boolean" => "bool",
+        "Integer" => "int4",
+        "BigInteger" => "int8",
+        "Float" => "float8",
+        "Text" or "URLType" => "text",
+        "JSONB" => "jsonb",
+        // String, ChoiceType and SQLAlchemy-Utils' email, timezone, locale and IP types are strings;
+        // so is Zou's one PostgreSQL enum (data_import_error.source), which SQLite could not hold.
+        _ => "varchar",
+    };
+
+    static int? MaxLength(string zouType) => zouType switch
+    {
+        _ when zouType.StartsWith("String(") => int.Parse(zouType["String(".Length..^1]),
+        _ when zouType.StartsWith("ChoiceType") || zouType.StartsWith("Enum") || zouType == "EmailType" => 255,
+        "TimezoneType" or "IPAddressType" => 50,
+        "LocaleType" => 10,
+        _ => null,
+    };
+
     static IEntityType? ModelTable(SlateDb db, string table) =>
         db.Model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == table);
 
@@ -127,6 +177,8 @@ public class SchemaTests(SlateFactory factory) : IClassFixture<SlateFactory>
     {
         public Dictionary<(string Table, string Column), bool> Columns { get; } = [];
         public Dictionary<string, List<string>> PrimaryKeys { get; } = [];
+        /// <summary>PostgreSQL only: udt_name and character_maximum_length.</summary>
+        public Dictionary<(string Table, string Column), (string Name, int? Length)> Types { get; } = [];
 
         public static async Task<LiveSchema> Read(SlateDb db)
         {
@@ -150,10 +202,13 @@ public class SchemaTests(SlateFactory factory) : IClassFixture<SlateFactory>
                 else
                 {
                     await foreach (var row in Rows(connection, """
-                        SELECT table_name, column_name, is_nullable
+                        SELECT table_name, column_name, is_nullable, udt_name, character_maximum_length
                         FROM information_schema.columns WHERE table_schema = 'public'
                         """))
+                    {
                         schema.Columns[(row[0], row[1])] = row[2] == "YES";
+                        schema.Types[(row[0], row[1])] = (row[3], row[4] is { Length: > 0 } length ? int.Parse(length) : null);
+                    }
                     await foreach (var row in Rows(connection, """
                         SELECT k.table_name, k.column_name
                         FROM information_schema.table_constraints t

@@ -31,7 +31,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -49,7 +49,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<Guid?>("UserId")
@@ -88,7 +88,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("asset_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -126,7 +126,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("target_asset_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -182,7 +182,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Extension")
@@ -209,7 +209,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("size");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -230,7 +230,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Currency")
@@ -253,7 +253,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -276,7 +276,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("budget_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<double>("DailySalary")
@@ -314,7 +314,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("start_date");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -337,11 +337,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("ended_at");
 
                     b.Property<string>("JobType")
@@ -361,7 +361,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -380,11 +380,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("LastMessage")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_message");
 
                     b.Property<Guid>("ObjectId")
@@ -398,7 +398,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("object_type");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -423,7 +423,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("chat_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("PersonId")
@@ -435,7 +435,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("text");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -478,7 +478,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("checklist");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -494,7 +494,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("for_client");
 
                     b.PrimitiveCollection<List<string>>("Links")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying[]")
                         .HasColumnName("links");
 
                     b.Property<Guid>("ObjectId")
@@ -536,7 +536,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("text");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -639,7 +639,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EntityType")
@@ -658,7 +658,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Url")
@@ -680,7 +680,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EventData")
@@ -694,7 +694,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("source");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -711,7 +711,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("Date")
@@ -731,7 +731,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -766,7 +766,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -776,7 +776,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -842,11 +842,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime>("Date")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("date");
 
                     b.Property<Guid>("PersonId")
@@ -854,7 +854,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -882,7 +882,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("code");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("CreatedBy")
@@ -954,7 +954,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -999,11 +999,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("entity_out_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "EntityInId", "EntityOutId")
@@ -1031,7 +1031,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("entity_out_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1048,7 +1048,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("nb_occurences");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "EntityInId", "EntityOutId")
@@ -1076,7 +1076,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -1095,7 +1095,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1117,7 +1117,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1139,7 +1139,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1166,7 +1166,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -1176,7 +1176,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1200,7 +1200,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("InventoryAmount")
@@ -1224,7 +1224,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1251,11 +1251,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("hardware_item_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "DepartmentId", "HardwareItemId")
@@ -1279,7 +1279,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("IpAddress")
@@ -1297,7 +1297,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1320,7 +1320,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("choices");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DataType")
@@ -1363,7 +1363,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1404,7 +1404,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("Date")
@@ -1426,7 +1426,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1459,7 +1459,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("PreviewFileId")
@@ -1471,7 +1471,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1508,7 +1508,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("PersonId")
@@ -1538,7 +1538,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("type");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1585,7 +1585,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("chat_webhook_mattermost");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool?>("DarkThemeByDefault")
@@ -1619,7 +1619,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("timesheets_locked");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("UseOriginalFileName")
@@ -1660,7 +1660,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1742,7 +1742,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("temporal_entity_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1780,7 +1780,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -1796,7 +1796,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1837,7 +1837,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("country");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("DailySalary")
@@ -1912,7 +1912,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("jti");
 
                     b.Property<DateTime?>("LastLoginFailed")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_login_failed");
 
                     b.Property<string>("LastName")
@@ -2028,7 +2028,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("totp_secret");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("Use12HourClock")
@@ -2064,7 +2064,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("CreatedBy")
@@ -2107,7 +2107,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2143,7 +2143,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("can_comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("CreatedBy")
@@ -2151,7 +2151,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("created_by");
 
                     b.Property<DateTime?>("ExpirationDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("expiration_date");
 
                     b.Property<bool>("IsActive")
@@ -2174,7 +2174,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("token");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2202,7 +2202,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -2257,7 +2257,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -2295,7 +2295,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Extension")
@@ -2323,7 +2323,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("original_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2346,7 +2346,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("annotations");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2437,7 +2437,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("token_out");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("UploadedMovieName")
@@ -2495,7 +2495,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("canceled");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool?>("Locked")
@@ -2517,7 +2517,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2541,11 +2541,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("DueDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("due_date");
 
                     b.Property<double?>("Estimation")
@@ -2557,7 +2557,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("production_schedule_version_id");
 
                     b.Property<DateTime?>("StartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("start_date");
 
                     b.Property<Guid>("TaskId")
@@ -2565,7 +2565,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2615,7 +2615,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("completion_rate");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2631,11 +2631,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("difficulty");
 
                     b.Property<DateTime?>("DoneDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("done_date");
 
                     b.Property<DateTime?>("DueDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("due_date");
 
                     b.Property<double?>("Duration")
@@ -2643,7 +2643,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("duration");
 
                     b.Property<DateTime?>("EndDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("end_date");
 
                     b.Property<Guid?>("EntityId")
@@ -2655,7 +2655,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("estimation");
 
                     b.Property<DateTime?>("LastCommentDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_comment_date");
 
                     b.Property<Guid?>("LastPreviewFileId")
@@ -2685,7 +2685,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("RealStartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("real_start_date");
 
                     b.Property<int?>("RetakeCount")
@@ -2701,7 +2701,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("sort_order");
 
                     b.Property<DateTime?>("StartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("start_date");
 
                     b.Property<Guid?>("TaskStatusId")
@@ -2713,7 +2713,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2756,7 +2756,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -2820,7 +2820,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("shotgun_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2855,7 +2855,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("code");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2992,7 +2992,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("start_date");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3095,7 +3095,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -3105,7 +3105,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3154,7 +3154,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_status_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3162,11 +3162,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.PrimitiveCollection<List<string>>("RolesForBoard")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(255)[]")
                         .HasColumnName("roles_for_board");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectId", "TaskStatusId")
@@ -3197,7 +3197,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3205,7 +3205,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectId", "TaskTypeId")
@@ -3229,7 +3229,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -3330,7 +3330,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision_padding");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3421,7 +3421,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_status_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3429,11 +3429,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.PrimitiveCollection<List<string>>("RolesForBoard")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(255)[]")
                         .HasColumnName("roles_for_board");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectTemplateId", "TaskStatusId")
@@ -3464,7 +3464,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3472,7 +3472,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectTemplateId", "TaskTypeId")
@@ -3496,7 +3496,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("jti");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("expires_at");
 
                     b.HasKey("Jti")
@@ -3515,7 +3515,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("DepartmentId")
@@ -3537,7 +3537,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("seniority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3556,7 +3556,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("EndDate")
@@ -3584,7 +3584,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3610,7 +3610,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -3659,7 +3659,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("search_query");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3692,7 +3692,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -3731,7 +3731,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3760,7 +3760,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FileExtension")
@@ -3794,7 +3794,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -3826,11 +3826,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("software_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "DepartmentId", "SoftwareId")
@@ -3858,7 +3858,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EntityType")
@@ -3893,7 +3893,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("out_task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3928,7 +3928,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -3938,7 +3938,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3958,7 +3958,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("EntityId")
@@ -3978,7 +3978,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4040,7 +4040,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -4076,7 +4076,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("shotgun_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4123,7 +4123,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("Date")
@@ -4143,7 +4143,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4178,7 +4178,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -4228,7 +4228,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")

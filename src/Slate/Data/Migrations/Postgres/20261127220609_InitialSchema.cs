@@ -19,9 +19,9 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     object_id = table.Column<Guid>(type: "uuid", nullable: false),
                     object_type = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    last_message = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    last_message = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,8 +37,8 @@ namespace Slate.Data.Migrations.Postgres
                     url = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     entity_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     is_ajax = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,8 +52,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     event_data = table.Column<string>(type: "jsonb", nullable: false),
                     source = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,8 +68,8 @@ namespace Slate.Data.Migrations.Postgres
                     name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     archived = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,8 +85,8 @@ namespace Slate.Data.Migrations.Postgres
                     short_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     description = table.Column<string>(type: "text", nullable: true),
                     archived = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,8 +100,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,8 +118,8 @@ namespace Slate.Data.Migrations.Postgres
                     archived = table.Column<bool>(type: "boolean", nullable: true),
                     monthly_cost = table.Column<int>(type: "integer", nullable: true),
                     inventory_amount = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,8 +142,8 @@ namespace Slate.Data.Migrations.Postgres
                     chat_webhook_mattermost = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     chat_token_discord = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     dark_theme_by_default = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,8 +157,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     short_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,8 +182,8 @@ namespace Slate.Data.Migrations.Postgres
                     frontend_project_enabled = table.Column<bool>(type: "boolean", nullable: true),
                     frontend_studio_enabled = table.Column<bool>(type: "boolean", nullable: true),
                     icon = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -201,8 +201,8 @@ namespace Slate.Data.Migrations.Postgres
                     original_name = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
                     extension = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     file_size = table.Column<long>(type: "bigint", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -216,8 +216,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,7 +229,7 @@ namespace Slate.Data.Migrations.Postgres
                 columns: table => new
                 {
                     jti = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    expires_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,8 +249,8 @@ namespace Slate.Data.Migrations.Postgres
                     secondary_extensions = table.Column<string>(type: "jsonb", nullable: true),
                     monthly_cost = table.Column<int>(type: "integer", nullable: true),
                     inventory_amount = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -265,8 +265,8 @@ namespace Slate.Data.Migrations.Postgres
                     name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     archived = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -293,8 +293,8 @@ namespace Slate.Data.Migrations.Postgres
                     is_wip = table.Column<bool>(type: "boolean", nullable: true, defaultValue: false),
                     shotgun_id = table.Column<int>(type: "integer", nullable: true),
                     for_concept = table.Column<bool>(type: "boolean", nullable: true, defaultValue: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -310,8 +310,8 @@ namespace Slate.Data.Migrations.Postgres
                     position = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     seniority = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     salary = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -339,8 +339,8 @@ namespace Slate.Data.Migrations.Postgres
                     archived = table.Column<bool>(type: "boolean", nullable: true),
                     shotgun_id = table.Column<int>(type: "integer", nullable: true),
                     department_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,8 +359,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     department_id = table.Column<Guid>(type: "uuid", nullable: false),
                     hardware_item_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -404,8 +404,8 @@ namespace Slate.Data.Migrations.Postgres
                     data = table.Column<string>(type: "jsonb", nullable: true),
                     metadata_descriptors = table.Column<string>(type: "jsonb", nullable: true),
                     default_preview_background_file_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -424,8 +424,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     department_id = table.Column<Guid>(type: "uuid", nullable: false),
                     software_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -459,7 +459,7 @@ namespace Slate.Data.Migrations.Postgres
                     password = table.Column<byte[]>(type: "bytea", maxLength: 60, nullable: true),
                     desktop_login = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     login_failed_attemps = table.Column<int>(type: "integer", nullable: true),
-                    last_login_failed = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_login_failed = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     totp_enabled = table.Column<bool>(type: "boolean", nullable: true),
                     totp_secret = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     email_otp_enabled = table.Column<bool>(type: "boolean", nullable: true),
@@ -493,8 +493,8 @@ namespace Slate.Data.Migrations.Postgres
                     is_generated_from_ldap = table.Column<bool>(type: "boolean", nullable: true),
                     ldap_uid = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     studio_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -519,8 +519,8 @@ namespace Slate.Data.Migrations.Postgres
                     out_task_status_id = table.Column<Guid>(type: "uuid", nullable: true),
                     import_last_revision = table.Column<bool>(type: "boolean", nullable: true),
                     archived = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -621,9 +621,9 @@ namespace Slate.Data.Migrations.Postgres
                     project_template_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_status_id = table.Column<Guid>(type: "uuid", nullable: false),
                     priority = table.Column<int>(type: "integer", nullable: true),
-                    roles_for_board = table.Column<List<string>>(type: "text[]", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    roles_for_board = table.Column<List<string>>(type: "character varying(255)[]", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -648,8 +648,8 @@ namespace Slate.Data.Migrations.Postgres
                     project_template_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_type_id = table.Column<Guid>(type: "uuid", nullable: false),
                     priority = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -674,8 +674,8 @@ namespace Slate.Data.Migrations.Postgres
                     chat_id = table.Column<Guid>(type: "uuid", nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
                     text = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -723,8 +723,8 @@ namespace Slate.Data.Migrations.Postgres
                     end_date = table.Column<DateOnly>(type: "date", nullable: false),
                     description = table.Column<string>(type: "text", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -765,9 +765,9 @@ namespace Slate.Data.Migrations.Postgres
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    date = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    date = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -787,8 +787,8 @@ namespace Slate.Data.Migrations.Postgres
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
                     ip_address = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     origin = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -831,8 +831,8 @@ namespace Slate.Data.Migrations.Postgres
                     user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     project_id = table.Column<Guid>(type: "uuid", nullable: true),
                     data = table.Column<string>(type: "jsonb", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -859,8 +859,8 @@ namespace Slate.Data.Migrations.Postgres
                     target_asset_id = table.Column<Guid>(type: "uuid", nullable: true),
                     entity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     entity_type_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -901,8 +901,8 @@ namespace Slate.Data.Migrations.Postgres
                     comment_id = table.Column<Guid>(type: "uuid", nullable: true),
                     reply_id = table.Column<Guid>(type: "uuid", nullable: true),
                     chat_message_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -923,8 +923,8 @@ namespace Slate.Data.Migrations.Postgres
                     revision = table.Column<int>(type: "integer", nullable: false),
                     name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -945,8 +945,8 @@ namespace Slate.Data.Migrations.Postgres
                     position = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     seniority = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     exceptions = table.Column<string>(type: "jsonb", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -975,10 +975,10 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     status = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     job_type = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ended_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     playlist_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -999,13 +999,13 @@ namespace Slate.Data.Migrations.Postgres
                     checklist = table.Column<string>(type: "jsonb", nullable: true),
                     pinned = table.Column<bool>(type: "boolean", nullable: true),
                     for_client = table.Column<bool>(type: "boolean", nullable: true),
-                    links = table.Column<List<string>>(type: "text[]", nullable: true),
+                    links = table.Column<List<string>>(type: "character varying[]", nullable: true),
                     task_status_id = table.Column<Guid>(type: "uuid", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
                     editor_id = table.Column<Guid>(type: "uuid", nullable: true),
                     preview_file_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1150,8 +1150,8 @@ namespace Slate.Data.Migrations.Postgres
                     data = table.Column<string>(type: "jsonb", nullable: true),
                     ready_for = table.Column<Guid>(type: "uuid", nullable: true),
                     created_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1190,8 +1190,8 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     entity_in_id = table.Column<Guid>(type: "uuid", nullable: false),
                     entity_out_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1218,8 +1218,8 @@ namespace Slate.Data.Migrations.Postgres
                     data = table.Column<string>(type: "jsonb", nullable: true),
                     nb_occurences = table.Column<int>(type: "integer", nullable: true),
                     label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1245,8 +1245,8 @@ namespace Slate.Data.Migrations.Postgres
                     data = table.Column<string>(type: "jsonb", nullable: true),
                     entity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1277,8 +1277,8 @@ namespace Slate.Data.Migrations.Postgres
                     choices = table.Column<string>(type: "jsonb", nullable: true),
                     for_client = table.Column<bool>(type: "boolean", nullable: true),
                     position = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1299,8 +1299,8 @@ namespace Slate.Data.Migrations.Postgres
                     name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     project_id = table.Column<Guid>(type: "uuid", nullable: true),
                     task_type_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1322,8 +1322,8 @@ namespace Slate.Data.Migrations.Postgres
                     comment_id = table.Column<Guid>(type: "uuid", nullable: true),
                     task_id = table.Column<Guid>(type: "uuid", nullable: false),
                     preview_file_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1354,8 +1354,8 @@ namespace Slate.Data.Migrations.Postgres
                     task_id = table.Column<Guid>(type: "uuid", nullable: true),
                     playlist_id = table.Column<Guid>(type: "uuid", nullable: true),
                     reply_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1404,8 +1404,8 @@ namespace Slate.Data.Migrations.Postgres
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
                     source_file_id = table.Column<Guid>(type: "uuid", nullable: true),
                     temporal_entity_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1461,8 +1461,8 @@ namespace Slate.Data.Migrations.Postgres
                     for_entity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     is_for_all = table.Column<bool>(type: "boolean", nullable: true),
                     created_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1492,12 +1492,12 @@ namespace Slate.Data.Migrations.Postgres
                     token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     playlist_id = table.Column<Guid>(type: "uuid", nullable: false),
                     created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    expiration_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    expiration_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     is_active = table.Column<bool>(type: "boolean", nullable: false),
                     can_comment = table.Column<bool>(type: "boolean", nullable: false),
                     password = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1545,8 +1545,8 @@ namespace Slate.Data.Migrations.Postgres
                     url = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
                     uploaded_movie_url = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
                     uploaded_movie_name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1573,8 +1573,8 @@ namespace Slate.Data.Migrations.Postgres
                     production_schedule_from = table.Column<Guid>(type: "uuid", nullable: true),
                     locked = table.Column<bool>(type: "boolean", nullable: true),
                     canceled = table.Column<bool>(type: "boolean", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1623,8 +1623,8 @@ namespace Slate.Data.Migrations.Postgres
                     project_status_id = table.Column<Guid>(type: "uuid", nullable: true),
                     default_preview_background_file_id = table.Column<Guid>(type: "uuid", nullable: true),
                     from_schedule_version_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1744,9 +1744,9 @@ namespace Slate.Data.Migrations.Postgres
                     project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_status_id = table.Column<Guid>(type: "uuid", nullable: false),
                     priority = table.Column<int>(type: "integer", nullable: true),
-                    roles_for_board = table.Column<List<string>>(type: "text[]", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    roles_for_board = table.Column<List<string>>(type: "character varying(255)[]", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1771,8 +1771,8 @@ namespace Slate.Data.Migrations.Postgres
                     project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_type_id = table.Column<Guid>(type: "uuid", nullable: false),
                     priority = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1800,8 +1800,8 @@ namespace Slate.Data.Migrations.Postgres
                     project_id = table.Column<Guid>(type: "uuid", nullable: true),
                     task_type_id = table.Column<Guid>(type: "uuid", nullable: true),
                     object_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1831,8 +1831,8 @@ namespace Slate.Data.Migrations.Postgres
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
                     project_id = table.Column<Guid>(type: "uuid", nullable: true),
                     department_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1868,12 +1868,12 @@ namespace Slate.Data.Migrations.Postgres
                     completion_rate = table.Column<int>(type: "integer", nullable: true),
                     retake_count = table.Column<int>(type: "integer", nullable: true),
                     sort_order = table.Column<int>(type: "integer", nullable: true),
-                    start_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    due_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    real_start_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    end_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    done_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_comment_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    start_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    due_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    real_start_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    end_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    done_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    last_comment_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     nb_assets_ready = table.Column<int>(type: "integer", nullable: true),
                     data = table.Column<string>(type: "jsonb", nullable: true),
                     nb_drawings = table.Column<int>(type: "integer", nullable: true),
@@ -1884,8 +1884,8 @@ namespace Slate.Data.Migrations.Postgres
                     task_status_id = table.Column<Guid>(type: "uuid", nullable: true),
                     entity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     assigner_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1932,8 +1932,8 @@ namespace Slate.Data.Migrations.Postgres
                     search_filter_group_id = table.Column<Guid>(type: "uuid", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
                     project_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1967,11 +1967,11 @@ namespace Slate.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     production_schedule_version_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    start_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    due_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    start_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    due_date = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     estimation = table.Column<double>(type: "double precision", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1999,8 +1999,8 @@ namespace Slate.Data.Migrations.Postgres
                     task_id = table.Column<Guid>(type: "uuid", nullable: true),
                     entity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     task_type_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2058,8 +2058,8 @@ namespace Slate.Data.Migrations.Postgres
                     date = table.Column<DateOnly>(type: "date", nullable: false),
                     task_id = table.Column<Guid>(type: "uuid", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2095,8 +2095,8 @@ namespace Slate.Data.Migrations.Postgres
                     entity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
                     software_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {

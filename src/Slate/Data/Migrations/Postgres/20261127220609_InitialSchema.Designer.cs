@@ -13,7 +13,7 @@ using Slate.Data;
 namespace Slate.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSlateDb))]
-    [Migration("20261127214804_InitialSchema")]
+    [Migration("20261127220609_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -34,7 +34,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -52,7 +52,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<Guid?>("UserId")
@@ -91,7 +91,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("asset_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -129,7 +129,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("target_asset_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -185,7 +185,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Extension")
@@ -212,7 +212,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("size");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -233,7 +233,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Currency")
@@ -256,7 +256,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -279,7 +279,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("budget_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<double>("DailySalary")
@@ -317,7 +317,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("start_date");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -340,11 +340,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("ended_at");
 
                     b.Property<string>("JobType")
@@ -364,7 +364,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -383,11 +383,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("LastMessage")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_message");
 
                     b.Property<Guid>("ObjectId")
@@ -401,7 +401,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("object_type");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -426,7 +426,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("chat_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("PersonId")
@@ -438,7 +438,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("text");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -481,7 +481,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("checklist");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -497,7 +497,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("for_client");
 
                     b.PrimitiveCollection<List<string>>("Links")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying[]")
                         .HasColumnName("links");
 
                     b.Property<Guid>("ObjectId")
@@ -539,7 +539,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("text");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -642,7 +642,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EntityType")
@@ -661,7 +661,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Url")
@@ -683,7 +683,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EventData")
@@ -697,7 +697,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("source");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -714,7 +714,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("Date")
@@ -734,7 +734,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -769,7 +769,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -779,7 +779,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -845,11 +845,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime>("Date")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("date");
 
                     b.Property<Guid>("PersonId")
@@ -857,7 +857,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -885,7 +885,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("code");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("CreatedBy")
@@ -957,7 +957,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1002,11 +1002,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("entity_out_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "EntityInId", "EntityOutId")
@@ -1034,7 +1034,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("entity_out_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1051,7 +1051,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("nb_occurences");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "EntityInId", "EntityOutId")
@@ -1079,7 +1079,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -1098,7 +1098,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1120,7 +1120,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1142,7 +1142,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1169,7 +1169,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -1179,7 +1179,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1203,7 +1203,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("InventoryAmount")
@@ -1227,7 +1227,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1254,11 +1254,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("hardware_item_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "DepartmentId", "HardwareItemId")
@@ -1282,7 +1282,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("IpAddress")
@@ -1300,7 +1300,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("person_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1323,7 +1323,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("choices");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DataType")
@@ -1366,7 +1366,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1407,7 +1407,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("Date")
@@ -1429,7 +1429,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1462,7 +1462,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("PreviewFileId")
@@ -1474,7 +1474,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1511,7 +1511,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("PersonId")
@@ -1541,7 +1541,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("type");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1588,7 +1588,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("chat_webhook_mattermost");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool?>("DarkThemeByDefault")
@@ -1622,7 +1622,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("timesheets_locked");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("UseOriginalFileName")
@@ -1663,7 +1663,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -1745,7 +1745,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("temporal_entity_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1783,7 +1783,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -1799,7 +1799,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -1840,7 +1840,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("country");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("DailySalary")
@@ -1915,7 +1915,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("jti");
 
                     b.Property<DateTime?>("LastLoginFailed")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_login_failed");
 
                     b.Property<string>("LastName")
@@ -2031,7 +2031,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("totp_secret");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("Use12HourClock")
@@ -2067,7 +2067,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("CreatedBy")
@@ -2110,7 +2110,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2146,7 +2146,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("can_comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("CreatedBy")
@@ -2154,7 +2154,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("created_by");
 
                     b.Property<DateTime?>("ExpirationDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("expiration_date");
 
                     b.Property<bool>("IsActive")
@@ -2177,7 +2177,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("token");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2205,7 +2205,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -2260,7 +2260,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -2298,7 +2298,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Extension")
@@ -2326,7 +2326,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("original_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2349,7 +2349,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("annotations");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2440,7 +2440,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("token_out");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("UploadedMovieName")
@@ -2498,7 +2498,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("canceled");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool?>("Locked")
@@ -2520,7 +2520,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2544,11 +2544,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("DueDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("due_date");
 
                     b.Property<double?>("Estimation")
@@ -2560,7 +2560,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("production_schedule_version_id");
 
                     b.Property<DateTime?>("StartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("start_date");
 
                     b.Property<Guid>("TaskId")
@@ -2568,7 +2568,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2618,7 +2618,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("completion_rate");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2634,11 +2634,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("difficulty");
 
                     b.Property<DateTime?>("DoneDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("done_date");
 
                     b.Property<DateTime?>("DueDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("due_date");
 
                     b.Property<double?>("Duration")
@@ -2646,7 +2646,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("duration");
 
                     b.Property<DateTime?>("EndDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("end_date");
 
                     b.Property<Guid?>("EntityId")
@@ -2658,7 +2658,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("estimation");
 
                     b.Property<DateTime?>("LastCommentDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("last_comment_date");
 
                     b.Property<Guid?>("LastPreviewFileId")
@@ -2688,7 +2688,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("RealStartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("real_start_date");
 
                     b.Property<int?>("RetakeCount")
@@ -2704,7 +2704,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("sort_order");
 
                     b.Property<DateTime?>("StartDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("start_date");
 
                     b.Property<Guid?>("TaskStatusId")
@@ -2716,7 +2716,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2759,7 +2759,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -2823,7 +2823,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("shotgun_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -2858,7 +2858,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("code");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -2995,7 +2995,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("start_date");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3098,7 +3098,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -3108,7 +3108,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3157,7 +3157,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_status_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3165,11 +3165,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.PrimitiveCollection<List<string>>("RolesForBoard")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(255)[]")
                         .HasColumnName("roles_for_board");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectId", "TaskStatusId")
@@ -3200,7 +3200,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3208,7 +3208,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectId", "TaskTypeId")
@@ -3232,7 +3232,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -3333,7 +3333,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("revision_padding");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3424,7 +3424,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_status_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3432,11 +3432,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.PrimitiveCollection<List<string>>("RolesForBoard")
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(255)[]")
                         .HasColumnName("roles_for_board");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectTemplateId", "TaskStatusId")
@@ -3467,7 +3467,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("Priority")
@@ -3475,7 +3475,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "ProjectTemplateId", "TaskTypeId")
@@ -3499,7 +3499,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("jti");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("expires_at");
 
                     b.HasKey("Jti")
@@ -3518,7 +3518,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("DepartmentId")
@@ -3540,7 +3540,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("seniority");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3559,7 +3559,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("EndDate")
@@ -3587,7 +3587,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3613,7 +3613,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -3662,7 +3662,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("search_query");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3695,7 +3695,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -3734,7 +3734,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("project_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3763,7 +3763,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FileExtension")
@@ -3797,7 +3797,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("short_name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -3829,11 +3829,11 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("software_id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id", "DepartmentId", "SoftwareId")
@@ -3861,7 +3861,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("archived");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("EntityType")
@@ -3896,7 +3896,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("out_task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3931,7 +3931,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
@@ -3941,7 +3941,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -3961,7 +3961,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("EntityId")
@@ -3981,7 +3981,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_type_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4043,7 +4043,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("color");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("DepartmentId")
@@ -4079,7 +4079,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("shotgun_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4126,7 +4126,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("Date")
@@ -4146,7 +4146,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -4181,7 +4181,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("comment");
 
                     b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Data")
@@ -4231,7 +4231,7 @@ namespace Slate.Data.Migrations.Postgres
                         .HasColumnName("task_id");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
