@@ -1,71 +1,40 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Slate.Data;
 
 namespace Slate.Tests.Infrastructure;
 
 /// <summary>
-/// One Slate server per test class, on its own database: a fresh SQLite file, or, when
-/// SLATE_TEST_POSTGRES holds a server connection string (CI's second run), a fresh PostgreSQL
-/// database created on that server and dropped afterwards. Tests isolate their data by
-/// creating what they need with unique names.
+/// One Slate server per test class, on its own database (<see cref="TestDatabase"/>). Tests
+/// isolate their data by creating what they need with unique names.
 /// </summary>
 public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    readonly string dataDir = Directory.CreateTempSubdirectory("slate-test-").FullName;
-    readonly string? postgresServer = Environment.GetEnvironmentVariable("SLATE_TEST_POSTGRES");
-    readonly string databaseName = "slate_test_" + Guid.NewGuid().ToString("N")[..12];
+    readonly TestDatabase database = new();
 
-    public bool OnPostgres => postgresServer is not null;
-
-    string? PostgresConnection => postgresServer is null
-        ? null
-        : new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName }.ConnectionString;
+    public bool OnPostgres => database.OnPostgres;
 
     /// <summary>Extra settings a test class needs (Zou's environment variable names).</summary>
     protected virtual IDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("SLATE_DATA_DIR", dataDir);
-        builder.UseSetting("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
-        builder.UseSetting("BCRYPT_LOG_ROUNDS", "4");
-        if (PostgresConnection is { } connection) builder.UseSetting("SLATE_DB_CONNECTION", connection);
+        foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 
     public async Task InitializeAsync()
     {
-        if (postgresServer is not null)
-        {
-            await using var connection = new NpgsqlConnection(postgresServer);
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await database.CreateAsync();
         _ = Server; // starts the host, which applies the migrations
     }
 
     /// <summary>Runs work against the server's database in its own scope.</summary>
-    public async Task<T> WithDb<T>(Func<SlateDb, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<SlateDb>());
-    }
+    public Task<T> WithDb<T>(Func<SlateDb, Task<T>> work) => Services.WithDb(work);
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (postgresServer is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(postgresServer);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        await database.DisposeAsync();
     }
 }
