@@ -10,7 +10,7 @@ namespace Slate.Cli;
 public sealed class SchemaCommand(string name, string summary) : Command
 {
     public static SchemaCommand InitDb() => new("init-db",
-        "Create the database schema: apply every migration to an empty database (a PostgreSQL database must exist already).");
+        "Create the database schema: apply every migration to an empty database.");
 
     public static SchemaCommand UpgradeDb() => new("upgrade-db",
         "Apply the schema migrations this database lacks. `serve` does it too before it answers.");

@@ -12,7 +12,6 @@ namespace Slate.Data;
 public sealed class InitialData(SlateDb db)
 {
     public const string DefaultDomain = "3d";
-    public static readonly IReadOnlyList<string> Domains = ["2d", "3d", "vfx", "games"];
 
     /// <summary>How many rows of each kind a run created.</summary>
     public sealed record Created(int ProjectStatuses, int EntityTypes, int Departments, int TaskTypes, int TaskStatuses)
@@ -104,6 +103,9 @@ public sealed class InitialData(SlateDb db)
                 new("QA", "QA", "#E53935", 1, "Shot"),
             ]),
     };
+
+    /// <summary>The production domains init-data knows: 2d, 3d, vfx, games.</summary>
+    public static IEnumerable<string> Domains => Presets.Keys;
 
     static readonly TaskStatusPreset[] TaskStatuses =
     [
