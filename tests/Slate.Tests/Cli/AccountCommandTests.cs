@@ -93,3 +93,22 @@ public sealed class AccountCommandTests : IAsyncLifetime
         Assert.True(Passwords.Verify("old-password", (await Person("boss@studio.com"))!.Password));
     }
 }
+
+public sealed class AccountSettingsTests : IAsyncLifetime
+{
+    readonly CommandRunner slate = new(new Dictionary<string, string?> { ["USER_LIMIT"] = "1", ["MIN_PASSWORD_LENGTH"] = "12" });
+    public Task InitializeAsync() => slate.InitializeAsync();
+    public Task DisposeAsync() => slate.DisposeAsync();
+
+    [Fact]
+    public async Task Min_password_length_and_user_limit_come_from_the_settings()
+    {
+        var tooShort = await slate.Run("create-admin", "boss@studio.com", "--password", "eleven-char");
+        var first = await slate.Run("create-admin", "boss@studio.com", "--password", "twelve-chars");
+        var overLimit = await slate.Run("create-admin", "second@studio.com", "--password", "twelve-chars");
+
+        Assert.Equal((1, 0, 1), (tooShort.ExitCode, first.ExitCode, overLimit.ExitCode));
+        Assert.Contains("Password is too short.", tooShort.Error);
+        Assert.Contains("User limit reached.", overLimit.Error);
+    }
+}

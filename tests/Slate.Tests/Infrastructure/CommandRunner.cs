@@ -9,9 +9,13 @@ public sealed record CommandResult(int ExitCode, string Output, string Error);
 /// Runs `slate` commands in-process, the way an operator would type them, against a data folder
 /// and database of their own (<see cref="TestDatabase"/>), and captures what they print.
 /// </summary>
-public sealed class CommandRunner : IAsyncLifetime
+/// <param name="extraSettings">Settings a test needs on top of the database's (Zou's environment variable names).</param>
+public sealed class CommandRunner(IReadOnlyDictionary<string, string?>? extraSettings = null) : IAsyncLifetime
 {
     readonly TestDatabase database = new();
+
+    IReadOnlyDictionary<string, string?> Settings =>
+        (extraSettings ?? new Dictionary<string, string?>()).Concat(database.Settings).ToDictionary();
 
     public Task InitializeAsync() => database.CreateAsync();
 
@@ -21,7 +25,7 @@ public sealed class CommandRunner : IAsyncLifetime
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(args, new CommandContext(output, error, database.Settings));
+        var exitCode = await CommandLine.RunAsync(args, new CommandContext(output, error, Settings));
         return new CommandResult(exitCode, output.ToString(), error.ToString());
     }
 
@@ -31,7 +35,7 @@ public sealed class CommandRunner : IAsyncLifetime
         var output = new Transcript();
         var error = new Transcript();
         var stop = new CancellationTokenSource();
-        var context = new CommandContext(output.Writer, error.Writer, database.Settings, stop.Token);
+        var context = new CommandContext(output.Writer, error.Writer, Settings, stop.Token);
         var run = Task.Run(() => CommandLine.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], context));
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (!output.ToString().Contains(" is serving "))
@@ -46,7 +50,7 @@ public sealed class CommandRunner : IAsyncLifetime
     /// <summary>Runs work against the database the commands use, through a host built like theirs.</summary>
     public async Task<T> WithDb<T>(Func<SlateDb, Task<T>> work)
     {
-        await using var host = Server.Build([], database.Settings);
+        await using var host = Server.Build([], Settings);
         return await host.Services.WithDb(work);
     }
 
