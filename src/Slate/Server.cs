@@ -11,9 +11,12 @@ namespace Slate;
 /// <summary>Host wiring only: configuration, services, middleware, and each area's route table.</summary>
 public static class Server
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="overrides">Settings laid over the environment's (the command line's in-process callers use it).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (log levels) sits beside the executable, wherever slate is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         var settings = Settings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -25,6 +28,8 @@ public static class Server
         builder.Services.AddApiDocs();
         builder.Services.AddScoped<IndexService>();
         builder.Services.AddScoped<AuthService>();
+        builder.Services.AddScoped<Accounts>();
+        builder.Services.AddScoped<InitialData>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

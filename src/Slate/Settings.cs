@@ -22,6 +22,8 @@ public sealed class Settings
     public string AuthStrategy { get; init; } = "auth_local_classic";
     public int BcryptRounds { get; init; } = 12;
     public int MinPasswordLength { get; init; } = 8;
+    /// <summary>Most active persons (bots and guests aside) the studio may have.</summary>
+    public int UserLimit { get; init; } = 100;
     public IReadOnlyList<string> CorsAllowedOrigins { get; init; } = [];
     public int RecordsPerPage { get; init; } = 100;
     public long MaxContentLength { get; init; }
@@ -53,6 +55,7 @@ public sealed class Settings
             AuthStrategy = config["AUTH_STRATEGY"] ?? "auth_local_classic",
             BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),
             MinPasswordLength = Number(config, "MIN_PASSWORD_LENGTH", 8),
+            UserLimit = Number(config, "USER_LIMIT", 100),
             CorsAllowedOrigins = (config["CORS_ALLOWED_ORIGINS"] ?? "")
                 .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             RecordsPerPage = Number(config, "NB_RECORDS_PER_PAGE", 100),

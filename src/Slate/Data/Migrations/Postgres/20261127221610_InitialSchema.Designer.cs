@@ -13,7 +13,7 @@ using Slate.Data;
 namespace Slate.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSlateDb))]
-    [Migration("20261127220135_InitialSchema")]
+    [Migration("20261127221610_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
