@@ -90,6 +90,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     public DbSet<TimeSpent> TimeSpents => Set<TimeSpent>();
     public DbSet<WorkingFile> WorkingFiles => Set<WorkingFile>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<PasswordChange> PasswordChanges => Set<PasswordChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -108,6 +109,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     /// <summary>Foreign keys, checks and database defaults of Zou's schema.</summary>
     static void ConfigureRelations(ModelBuilder b)
     {
+        b.Entity<PasswordChange>().HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.NoAction);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.SceneId).OnDelete(DeleteBehavior.NoAction);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.TargetAssetId).OnDelete(DeleteBehavior.NoAction);

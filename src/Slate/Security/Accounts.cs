@@ -65,7 +65,16 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
         CheckPassword(password);
         var person = await FindByEmail(email.Trim(), ct) ?? throw new NotFoundException();
         person.Password = passwords.Hash(password);
+        await EndSessions(person.Id, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sessions opened before now stop working (see <see cref="PasswordChange"/>).</summary>
+    async Task EndSessions(Guid personId, CancellationToken ct)
+    {
+        var change = await db.PasswordChanges.FindAsync([personId], ct);
+        if (change is null) db.PasswordChanges.Add(new PasswordChange { PersonId = personId, ChangedAt = Clock.UtcNow() });
+        else change.ChangedAt = Clock.UtcNow();
     }
 
     /// <summary>Zou counts characters (code points), not bytes or UTF-16 units.</summary>

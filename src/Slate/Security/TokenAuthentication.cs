@@ -59,15 +59,24 @@ public sealed class TokenAuthentication(
     }
 
     /// <summary>
-    /// Interactive sessions are revoked by logout (blocklist); bot and API tokens live while the
-    /// person row still holds their jti, so regenerating or deleting the bot kills the old one.
+    /// Interactive sessions are revoked by logout (blocklist) and by a password change (sessions
+    /// opened before it); bot and API tokens live while the person row still holds their jti, so
+    /// regenerating or deleting the bot kills the old one.
     /// </summary>
     async Task<bool> IsRevoked(TokenClaims claims, Domain.Person? person) => claims.IdentityType switch
     {
-        "person" => await blocklist.IsRevokedAsync(claims.Jti),
+        "person" => await blocklist.IsRevokedAsync(claims.Jti) || await OpenedBeforePasswordChange(claims),
         "bot" or "person_api" => person?.Jti != claims.Jti,
         _ => true,
     };
+
+    async Task<bool> OpenedBeforePasswordChange(TokenClaims claims)
+    {
+        var changedAt = await db.PasswordChanges.AsNoTracking()
+            .Where(c => c.PersonId == claims.PersonId).Select(c => (DateTime?)c.ChangedAt).FirstOrDefaultAsync();
+        // Token times are whole seconds: a session opened in the second of the change counts as after it.
+        return changedAt is { } at && claims.IssuedAt.UtcDateTime < at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
+    }
 
     AuthenticateResult Refuse(TokenProblem problem)
     {

@@ -7,7 +7,7 @@ namespace Slate.Security;
 
 /// <summary>The claims Slate reads from a token (flask-jwt-extended's, plus Zou's own).</summary>
 public sealed record TokenClaims(
-    Guid PersonId, string Jti, string Type, string IdentityType, string? RefreshJti, DateTimeOffset? Expires);
+    Guid PersonId, string Jti, string Type, string IdentityType, string? RefreshJti, DateTimeOffset IssuedAt, DateTimeOffset? Expires);
 
 /// <summary>Why a token was refused, with the status and body Zou answers.</summary>
 public sealed record TokenProblem(int Status, JsonObject Body)
@@ -85,7 +85,7 @@ public sealed class Tokens(Settings settings)
             return (null, TokenProblem.Msg(422, "Invalid token"));
         return (new TokenClaims(
             personId, jti, Text(payload["type"]) ?? Access, Text(payload["identity_type"]) ?? "person",
-            Text(payload["refresh_jti"]), expires), null);
+            Text(payload["refresh_jti"]), Seconds(payload["iat"]) ?? DateTimeOffset.MinValue, expires), null);
     }
 
     static string? Text(JsonNode? node) =>

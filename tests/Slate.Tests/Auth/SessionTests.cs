@@ -91,6 +91,27 @@ public class SessionTests(SlateFactory factory) : IClassFixture<SlateFactory>
     }
 
     [Fact]
+    public async Task A_new_password_ends_the_sessions_opened_before_it()
+    {
+        var artist = await factory.CreatePersonAsync("user");
+        var login = await factory.CreateClient().LoginAsync(artist.Email!);
+        var access = (string)login["access_token"]!;
+        var refresh = (string)login["refresh_token"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Send(factory.CreateClient(), "/api/auth/authenticated", access)).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // tokens carry whole seconds: change the password in a later one
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Accounts>().ChangePassword(artist.Email!, "A-new-passw0rd");
+
+        var old = await Send(factory.CreateClient(), "/api/auth/authenticated", access);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Equal("Token has been revoked", (string?)(await old.JsonAsync())["msg"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(factory.CreateClient(), "/api/auth/refresh-token", refresh)).StatusCode);
+        var fresh = await factory.CreateClient().LoginAsync(artist.Email!, "A-new-passw0rd");
+        Assert.Equal(HttpStatusCode.OK, (await Send(factory.CreateClient(), "/api/auth/authenticated", (string)fresh["access_token"]!)).StatusCode);
+    }
+
+    [Fact]
     public async Task Refreshed_access_token_works_and_kinds_are_not_mixed()
     {
         var artist = await factory.CreatePersonAsync("user");

@@ -1804,6 +1804,22 @@ namespace Slate.Data.Migrations.Sqlite
                     b.ToTable("output_type");
                 });
 
+            modelBuilder.Entity("Slate.Domain.PasswordChange", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("PersonId")
+                        .HasName("slate_password_change_pkey");
+
+                    b.ToTable("slate_password_change");
+                });
+
             modelBuilder.Entity("Slate.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4818,6 +4834,16 @@ namespace Slate.Data.Migrations.Sqlite
                         .HasForeignKey("TemporalEntityId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("output_file_temporal_entity_id_fkey");
+                });
+
+            modelBuilder.Entity("Slate.Domain.PasswordChange", b =>
+                {
+                    b.HasOne("Slate.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("slate_password_change_person_id_fkey");
                 });
 
             modelBuilder.Entity("Slate.Domain.Person", b =>

@@ -800,6 +800,24 @@ namespace Slate.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "slate_password_change",
+                columns: table => new
+                {
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("slate_password_change_pkey", x => x.person_id);
+                    table.ForeignKey(
+                        name: "slate_password_change_person_id_fkey",
+                        column: x => x.person_id,
+                        principalTable: "person",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "project_template_status_automation_link",
                 columns: table => new
                 {
@@ -3717,6 +3735,9 @@ namespace Slate.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "search_filter");
+
+            migrationBuilder.DropTable(
+                name: "slate_password_change");
 
             migrationBuilder.DropTable(
                 name: "slate_revoked_token");
