@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Auth;
+using Slate.Api.Crud;
 using Slate.Api.Index;
 using Slate.Data;
 using Slate.Http;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate;
@@ -28,6 +30,10 @@ public static class Server
         builder.Services.AddApiDocs();
         builder.Services.AddScoped<IndexService>();
         builder.Services.AddScoped<AuthService>();
+        builder.Services.AddScoped<Permissions>();
+        builder.Services.AddScoped<Events>();
+        builder.Services.AddScoped<CrudContext>();
+        builder.Services.AddScoped<CrudService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -43,6 +49,7 @@ public static class Server
 
         app.MapArea(IndexRoutes.Map);
         app.MapArea(AuthRoutes.Map);
+        app.MapArea(CrudRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -8,7 +8,11 @@ namespace Slate.Data;
 /// Rows of <see cref="Link"/> whose <see cref="OwnerProperty"/> is the owner's id name the
 /// related ids in <see cref="TargetProperty"/>.
 /// </summary>
-public sealed record Relation(Type Owner, string Name, Type Link, string OwnerProperty, string TargetProperty);
+public sealed record Relation(Type Owner, string Name, Type Link, string OwnerProperty, string TargetProperty)
+{
+    /// <summary>Rows of a link table can be written through the owner (ids in a body); one-to-many relations cannot.</summary>
+    public bool ThroughLinkTable => TargetProperty != nameof(Model.Id);
+}
 
 /// <summary>A many-to-one relation Zou always serializes as the nested related row (or null).</summary>
 public sealed record EmbeddedRelation(Type Owner, string Name, string ForeignKeyProperty, Type Target);

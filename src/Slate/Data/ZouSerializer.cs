@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -17,10 +16,6 @@ namespace Slate.Data;
 /// </summary>
 public sealed class ZouSerializer(SlateDb db)
 {
-    sealed record Column(string Name, PropertyInfo Property);
-
-    static readonly ConcurrentDictionary<Type, Column[]> ColumnsByType = new();
-
     /// <summary>C# names that differ from Zou's model names (they clash with .NET types).</summary>
     static readonly Dictionary<Type, string> ModelNames = new()
     {
@@ -31,12 +26,13 @@ public sealed class ZouSerializer(SlateDb db)
     public static string ModelName(Type type) => ModelNames.TryGetValue(type, out var name) ? name : type.Name;
 
     public async Task<JsonObject> RowAsync(object row, bool relations = false) =>
-        (await Build([row], relations))[0];
+        (await ObjectsAsync([row], relations))[0];
 
     public async Task<JsonArray> RowsAsync<T>(IReadOnlyList<T> rows, bool relations = false) where T : class =>
-        new((await Build(rows, relations)).ToArray<JsonNode?>());
+        new((await ObjectsAsync(rows, relations)).ToArray<JsonNode?>());
 
-    async Task<List<JsonObject>> Build<T>(IReadOnlyList<T> rows, bool relations) where T : class
+    /// <summary>The rows as separate JSON objects, free to be reshaped before they are sent.</summary>
+    public async Task<List<JsonObject>> ObjectsAsync<T>(IReadOnlyList<T> rows, bool relations = false) where T : class
     {
         var objects = rows.Select(row => Columns(row)).ToList();
         if (rows.Count == 0) return objects;
@@ -68,7 +64,7 @@ public sealed class ZouSerializer(SlateDb db)
     {
         var type = row.GetType();
         var json = new JsonObject();
-        foreach (var column in ColumnsOf(type))
+        foreach (var column in ModelColumns.Of(db.Model, type))
             json[column.Name] = Value(column.Property.GetValue(row));
         json["type"] = ModelName(type);
         switch (row)
@@ -88,17 +84,6 @@ public sealed class ZouSerializer(SlateDb db)
         }
         return json;
     }
-
-    /// <summary>Columns in declaration order, Zou's base columns (id, created_at, updated_at) last.</summary>
-    Column[] ColumnsOf(Type type) => ColumnsByType.GetOrAdd(type, t =>
-    {
-        var entity = db.Model.FindEntityType(t) ?? throw new ArgumentException($"{t.Name} is not a table of the model.");
-        return t.GetProperties()
-            .Select(p => (Property: p, Mapped: entity.FindProperty(p.Name)))
-            .Where(p => p.Mapped is not null)
-            .Select(p => new Column(p.Mapped!.GetColumnName(), p.Property))
-            .ToArray();
-    });
 
     public static JsonNode? Value(object? value) => value switch
     {

@@ -48,6 +48,9 @@ public static class ErrorHandling
                 return Write(context, status, ApiException.ErrorBody(MessageFor(status)));
             case System.Text.Json.JsonException:
                 return Write(context, 400, ApiException.ErrorBody(ApiException.BadRequestMessage));
+            case Microsoft.EntityFrameworkCore.DbUpdateException refused when Data.DatabaseErrors.Describe(refused) is { } reason:
+                // Zou's CRUD answers refused writes with a bare {"message": ...}; gazu reads "message".
+                return Write(context, 400, new JsonObject { ["message"] = reason });
         }
         var body = ApiException.ErrorBody("Internal server error.");
         if (settings.Debug && error is not null)
@@ -61,10 +64,6 @@ public static class ErrorHandling
     public static string MessageFor(int status) =>
         StatusMessages.TryGetValue(status, out var message) ? message : "Internal server error.";
 
-    static Task Write(HttpContext context, int status, JsonObject body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString());
-    }
+    static Task Write(HttpContext context, int status, JsonObject body) =>
+        ZouJson.Result(body, status).ExecuteAsync(context);
 }

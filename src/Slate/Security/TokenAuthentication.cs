@@ -94,10 +94,5 @@ public sealed class TokenAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Write(403, ApiException.ErrorBody(ApiException.ForbiddenMessage));
 
-    Task Write(int status, JsonObject body)
-    {
-        Response.StatusCode = status;
-        Response.ContentType = "application/json";
-        return Response.WriteAsync(body.ToJsonString());
-    }
+    Task Write(int status, JsonObject body) => ZouJson.Result(body, status).ExecuteAsync(Context);
 }

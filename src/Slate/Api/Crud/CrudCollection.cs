@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Slate.Data;
+using Slate.Domain;
+
+namespace Slate.Api.Crud;
+
+/// <summary>
+/// One /data/&lt;collection&gt; of Zou's generic CRUD: the model it serves and its rules. The
+/// defaults are Zou's: every action is for admins only; a collection overrides the checks and
+/// hooks it needs (behavior-platform.md §2.8, §2.10, §2.11).
+/// </summary>
+public abstract class CrudCollection<T> where T : class
+{
+    /// <summary>The model's table, as used in event names ("task_type" → "task-type:new").</summary>
+    public string Table { get; } = typeof(T).GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.Schema.TableAttribute), false)
+        .Cast<System.ComponentModel.DataAnnotations.Schema.TableAttribute>().Single().Name;
+
+    static readonly System.Reflection.PropertyInfo? ProjectIdProperty = typeof(T).GetProperty("ProjectId");
+
+    protected static Task AdminOnly(CrudContext c)
+    {
+        c.Permissions.CheckAdmin();
+        return Task.CompletedTask;
+    }
+
+    public virtual Task CheckListAsync(CrudContext c) => AdminOnly(c);
+
+    /// <summary>Narrows a list to the rows the caller may see.</summary>
+    public virtual Task<IQueryable<T>> NarrowListAsync(IQueryable<T> rows, CrudContext c) => Task.FromResult(rows);
+
+    public virtual Task CheckReadAsync(T row, CrudContext c) => AdminOnly(c);
+    public virtual Task CheckCreateAsync(JsonObject body, CrudContext c) => AdminOnly(c);
+    public virtual Task CheckUpdateAsync(T row, JsonObject body, CrudContext c) => AdminOnly(c);
+    public virtual Task CheckDeleteAsync(T row, CrudContext c) => AdminOnly(c);
+
+    /// <summary>Whether a list may be filtered on this column; refused filters answer 400.</summary>
+    public virtual bool MayFilterOn(string column, CrudContext c) => true;
+
+    /// <summary>A filter that is not a column (e.g. tasks' episode_id); null when the key is not one.</summary>
+    public virtual IQueryable<T>? ExtraFilter(IQueryable<T> rows, string key, string value, CrudContext c) => null;
+
+    /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
+    public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
+
+    /// <summary>Validations and defaults before the new row is saved (same unit of work).</summary>
+    public virtual Task BeforeCreateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
+
+    /// <summary>Validations and side effects before an update is saved; <paramref name="body"/> may be edited.</summary>
+    public virtual Task BeforeUpdateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
+
+    /// <summary>Removes the row (and what goes with it when forced); saved by the caller.</summary>
+    public virtual Task DeleteAsync(T row, bool force, CrudContext c)
+    {
+        c.Db.Remove(row);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The rows as this caller receives them (e.g. persons without private fields).</summary>
+    public virtual Task<List<JsonObject>> PresentAsync(IReadOnlyList<T> rows, List<JsonObject> json, CrudContext c) =>
+        Task.FromResult(json);
+
+    /// <summary>Zou's event prefix: the table name with hyphens.</summary>
+    public virtual string EventName(T row) => Table.Replace('_', '-');
+
+    public virtual Guid? ProjectOf(T row) => ProjectIdProperty?.GetValue(row) as Guid?;
+
+    /// <summary>The id the event payload names the row by.</summary>
+    public virtual JsonObject EventData(T row) =>
+        new() { [$"{EventName(row).Replace('-', '_')}_id"] = ZouSerializer.Uuid(((Model)(object)row).Id) };
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Slate.Data;
+using Slate.Http;
+
+namespace Slate.Security;
+
+/// <summary>
+/// Answers "may the caller read or change this project's data?" (behavior-platform.md §3): the
+/// global role, team membership with its optional per-project role, and departments. Every area
+/// asks here, so the rules live in one place. Lookups are cached for the request.
+/// </summary>
+public sealed class Permissions(CurrentUser user, SlateDb db)
+{
+    readonly Dictionary<Guid, string?> projectRoles = [];
+    List<Guid>? departments;
+    List<Guid>? openTeamProjects;
+
+    public CurrentUser User => user;
+    public bool IsAdmin => user.IsAdmin;
+    public string GlobalRole => user.Person.Role;
+
+    /// <summary>The caller's role in the project: null outside its team; admins are always "admin".</summary>
+    public async Task<string?> ProjectRoleAsync(Guid? projectId)
+    {
+        if (IsAdmin) return "admin";
+        if (projectId is not { } id) return null;
+        if (projectRoles.TryGetValue(id, out var known)) return known;
+        var link = await db.ProjectPersonLinks.AsNoTracking()
+            .Where(l => l.ProjectId == id && l.PersonId == user.Id)
+            .Select(l => new { l.Role })
+            .FirstOrDefaultAsync();
+        return projectRoles[id] = link is null ? null : link.Role ?? GlobalRole;
+    }
+
+    /// <summary>Admin, or in the project's team.</summary>
+    public async Task<bool> HasProjectAccessAsync(Guid? projectId) => await ProjectRoleAsync(projectId) is not null;
+
+    /// <summary>Admin, or in the team with the manager role there.</summary>
+    public async Task<bool> IsManagerOfAsync(Guid? projectId) => await ProjectRoleAsync(projectId) is "admin" or "manager";
+
+    /// <summary>Admin, or in the team as manager or supervisor.</summary>
+    public async Task<bool> IsSupervisorOfAsync(Guid? projectId) =>
+        await ProjectRoleAsync(projectId) is "admin" or "manager" or "supervisor";
+
+    public async Task CheckProjectAccessAsync(Guid? projectId)
+    {
+        if (!await HasProjectAccessAsync(projectId)) throw new PermissionDeniedException();
+    }
+
+    public async Task CheckManagerOfAsync(Guid? projectId)
+    {
+        if (!await IsManagerOfAsync(projectId)) throw new PermissionDeniedException();
+    }
+
+    public async Task CheckSupervisorOfAsync(Guid? projectId)
+    {
+        if (!await IsSupervisorOfAsync(projectId)) throw new PermissionDeniedException();
+    }
+
+    public void CheckAdmin() => user.CheckAdmin();
+
+    /// <summary>Admins and managers by global role (before any project is known).</summary>
+    public void CheckGlobalManager()
+    {
+        if (GlobalRole is not ("admin" or "manager")) throw new PermissionDeniedException();
+    }
+
+    /// <summary>Vendors are refused listings of shared project data.</summary>
+    public void CheckNotVendor()
+    {
+        if (GlobalRole == "vendor") throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// What non-admin lists are narrowed to: open projects whose team holds the caller
+    /// (Zou's related-projects filter).
+    /// </summary>
+    public async Task<List<Guid>> OpenTeamProjectIdsAsync() => openTeamProjects ??= await db.ProjectPersonLinks.AsNoTracking()
+        .Where(l => l.PersonId == user.Id)
+        .Join(db.Projects, l => l.ProjectId, p => p.Id, (l, p) => p)
+        .Join(db.ProjectStatuses, p => p.ProjectStatusId, s => s.Id, (p, s) => new { p.Id, s.Name })
+        .Where(p => p.Name == "Open")
+        .Select(p => p.Id)
+        .Distinct()
+        .ToListAsync();
+
+    /// <summary>Every project whose team holds the caller, open or not.</summary>
+    public Task<List<Guid>> TeamProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
+        .Where(l => l.PersonId == user.Id).Select(l => l.ProjectId).Distinct().ToListAsync();
+
+    public async Task<List<Guid>> DepartmentIdsAsync() => departments ??= await db.DepartmentLinks.AsNoTracking()
+        .Where(l => l.PersonId == user.Id).Select(l => l.DepartmentId).ToListAsync();
+
+    /// <summary>
+    /// A supervisor with no department covers every department; otherwise the department must be
+    /// one of theirs.
+    /// </summary>
+    public async Task<bool> CoversDepartmentAsync(Guid? departmentId)
+    {
+        var mine = await DepartmentIdsAsync();
+        return mine.Count == 0 || departmentId is { } id && mine.Contains(id);
+    }
+}
