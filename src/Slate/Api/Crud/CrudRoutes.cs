@@ -1,3 +1,4 @@
+using Slate.Api.Crud.Collections;
 using Slate.Domain;
 
 namespace Slate.Api.Crud;
@@ -31,5 +32,6 @@ public static class CrudRoutes
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
         routes.Collection("plugins", new AdminCollection<Plugin>());
+        routes.Collection("tasks", new TasksCollection());
     }
 }
