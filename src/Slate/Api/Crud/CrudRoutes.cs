@@ -32,6 +32,8 @@ public static class CrudRoutes
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
         routes.Collection("plugins", new AdminCollection<Plugin>());
+        routes.Collection("task-types", new TaskTypesCollection());
+        routes.Collection("task-status", new TaskStatusesCollection());
         routes.Collection("tasks", new TasksCollection());
     }
 }
