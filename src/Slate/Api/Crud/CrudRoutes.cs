@@ -35,5 +35,6 @@ public static class CrudRoutes
         routes.Collection("task-types", new TaskTypesCollection());
         routes.Collection("task-status", new TaskStatusesCollection());
         routes.Collection("tasks", new TasksCollection());
+        routes.Collection("schedule-items", new ScheduleItemsCollection());
     }
 }
