@@ -36,5 +36,7 @@ public static class CrudRoutes
         routes.Collection("task-status", new TaskStatusesCollection());
         routes.Collection("tasks", new TasksCollection());
         routes.Collection("schedule-items", new ScheduleItemsCollection());
+        routes.Collection("production-schedule-versions", new ProductionScheduleVersionsCollection());
+        routes.Collection("production-schedule-version-task-links", new ProductionScheduleVersionTaskLinksCollection());
     }
 }
