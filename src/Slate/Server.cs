@@ -34,6 +34,7 @@ public static class Server
         builder.Services.AddScoped<Events>();
         builder.Services.AddScoped<CrudContext>();
         builder.Services.AddScoped<CrudService>();
+        builder.Services.AddScoped<TaskSettingsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -50,6 +51,7 @@ public static class Server
         app.MapArea(IndexRoutes.Map);
         app.MapArea(AuthRoutes.Map);
         app.MapArea(CrudRoutes.Map);
+        app.MapArea(TaskSettingsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

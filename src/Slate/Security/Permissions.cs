@@ -88,6 +88,36 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public Task<List<Guid>> TeamProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id).Select(l => l.ProjectId).Distinct().ToListAsync();
 
+    /// <summary>Team projects where the caller's effective role is vendor: there they only reach what they are assigned to.</summary>
+    public Task<List<Guid>> VendorProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
+        .Where(l => l.PersonId == user.Id && (l.Role ?? GlobalRole) == "vendor")
+        .Select(l => l.ProjectId).ToListAsync();
+
+    /// <summary>
+    /// Zou's entity access: a vendor (effective role in the project) reaches an entity only when
+    /// one of its tasks is assigned to them; everyone else passes.
+    /// </summary>
+    public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
+    {
+        if (await ProjectRoleAsync(projectId) != "vendor") return;
+        var assigned = await db.Tasks.AsNoTracking()
+            .Where(t => t.EntityId == entityId)
+            .AnyAsync(t => db.TaskPersonLinks.Any(l => l.TaskId == t.Id && l.PersonId == user.Id));
+        if (!assigned) throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// A supervisor in the project's team whose departments cover the task type's department
+    /// (Zou's supervisor branch of the task type checks; admins and managers are asked apart).
+    /// </summary>
+    public async Task<bool> IsDepartmentSupervisorAsync(Guid? projectId, Guid? taskTypeId)
+    {
+        if (await ProjectRoleAsync(projectId) != "supervisor") return false;
+        var department = await db.TaskTypes.AsNoTracking()
+            .Where(t => t.Id == taskTypeId).Select(t => t.DepartmentId).FirstOrDefaultAsync();
+        return await CoversDepartmentAsync(department);
+    }
+
     public async Task<List<Guid>> DepartmentIdsAsync() => departments ??= await db.DepartmentLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id).Select(l => l.DepartmentId).ToListAsync();
 

@@ -33,6 +33,10 @@ public static class Body
 
     public static Guid? Uuid(JsonObject body, string key) =>
         Text(body, key) is { } text && Values.TryUuid(text, out var id) ? id : null;
+
+    /// <summary>An id the request cannot do without: 400 when it is missing or malformed.</summary>
+    public static Guid RequiredUuid(JsonObject body, string key) =>
+        Uuid(body, key) ?? throw new Http.WrongParameterException($"{key} is required and must be a valid UUID");
 }
 
 /// <summary>

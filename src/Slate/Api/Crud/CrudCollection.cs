@@ -42,6 +42,14 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
     public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
 
+    /// <summary>
+    /// Zou's defaults for body values a create may leave out or empty, filled in before the body
+    /// is bound, so required columns get them (tasks' name "main").
+    /// </summary>
+    public virtual void FillDefaults(JsonObject body)
+    {
+    }
+
     /// <summary>Validations and defaults before the new row is saved (same unit of work).</summary>
     public virtual Task BeforeCreateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using Slate.Api.Crud.Collections;
 using Slate.Domain;
 
 namespace Slate.Api.Crud;
@@ -31,5 +32,11 @@ public static class CrudRoutes
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
         routes.Collection("plugins", new AdminCollection<Plugin>());
+        routes.Collection("task-types", new TaskTypesCollection());
+        routes.Collection("task-status", new TaskStatusesCollection());
+        routes.Collection("tasks", new TasksCollection());
+        routes.Collection("schedule-items", new ScheduleItemsCollection());
+        routes.Collection("production-schedule-versions", new ProductionScheduleVersionsCollection());
+        routes.Collection("production-schedule-version-task-links", new ProductionScheduleVersionTaskLinksCollection());
     }
 }

@@ -53,6 +53,7 @@ public sealed class CrudService(CrudContext c)
     {
         var body = await BodyAsync(request);
         await collection.CheckCreateAsync(body, c);
+        collection.FillDefaults(body);
         var row = new T();
         var links = RowBinder.Apply(row, body, creating: true, new HashSet<string>(), c.Db);
         await collection.BeforeCreateAsync(row, body, c);

@@ -61,7 +61,7 @@ public static class RowBinder
     }
 
     /// <summary>Ids given as strings or as objects with an "id"; anything else is refused.</summary>
-    static List<Guid> Ids(JsonNode? value)
+    public static List<Guid> Ids(JsonNode? value)
     {
         if (value is null) return [];
         if (value is not JsonArray items) throw Refused(DatabaseErrors.Format);
