@@ -1,3 +1,4 @@
+using Slate.Api.Crud.Collections;
 using Slate.Domain;
 
 namespace Slate.Api.Crud;
@@ -18,7 +19,7 @@ public static class CrudRoutes
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
         routes.Collection("output-types", new ReferenceCollection<OutputType>());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
-        routes.Collection("events", new AdminCollection<ApiEvent>());
+        routes.Collection("events", new EventsCollection());
         routes.Collection("notifications", new AdminCollection<Notification>());
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
         routes.Collection("search-filter-groups", new AdminCollection<SearchFilterGroup>());
