@@ -18,6 +18,8 @@ public static class CrudRoutes
         routes.Collection("softwares", new ReferenceCollection<Software>());
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
         routes.Collection("output-types", new ReferenceCollection<OutputType>());
+        routes.Collection("attachment-files", new AttachmentFilesCollection());
+        routes.Collection("comments", new CommentsCollection());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
         routes.Collection("events", new EventsCollection());
         routes.Collection("notifications", new AdminCollection<Notification>());
