@@ -17,7 +17,10 @@ public static class CrudRoutes
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());
         routes.Collection("softwares", new ReferenceCollection<Software>());
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
+        routes.Collection("output-files", new OutputFilesCollection());
         routes.Collection("output-types", new ReferenceCollection<OutputType>());
+        routes.Collection("preview-files", new PreviewFilesCollection());
+        routes.Collection("working-files", new WorkingFilesCollection());
         routes.Collection("attachment-files", new AttachmentFilesCollection());
         routes.Collection("comments", new CommentsCollection());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
