@@ -24,6 +24,8 @@ public static class CrudRoutes
         routes.Collection("attachment-files", new AttachmentFilesCollection());
         routes.Collection("comments", new CommentsCollection());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
+        routes.Collection("asset-instances", new AssetInstancesCollection());
+        routes.Collection("playlists", new PlaylistsCollection());
         routes.Collection("events", new EventsCollection());
         routes.Collection("notifications", new AdminCollection<Notification>());
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
