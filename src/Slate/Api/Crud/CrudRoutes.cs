@@ -23,7 +23,8 @@ public static class CrudRoutes
         routes.Collection("working-files", new WorkingFilesCollection());
         routes.Collection("attachment-files", new AttachmentFilesCollection());
         routes.Collection("comments", new CommentsCollection());
-        routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
+        routes.Collection("custom-actions", new CustomActionsCollection());
+        routes.Collection("status-automations", new StatusAutomationsCollection());
         routes.Collection("asset-instances", new AssetInstancesCollection());
         routes.Collection("playlists", new PlaylistsCollection());
         routes.Collection("events", new EventsCollection());
@@ -35,6 +36,7 @@ public static class CrudRoutes
         routes.Collection("entity-links", new AdminCollection<EntityLink>());
         routes.Collection("chats", new AdminCollection<Chat>());
         routes.Collection("chat-messages", new AdminCollection<ChatMessage>());
+        routes.Collection("preview-background-files", new PreviewBackgroundFilesCollection());
         routes.Collection("studios", new ReferenceCollection<Studio>());
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
