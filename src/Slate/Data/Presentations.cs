@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slate.Domain;
 
 namespace Slate.Data;
 
@@ -36,6 +37,17 @@ public static class Presentations
         person["departments"] ??= new JsonArray();
         return person;
     }
+
+    /// <summary>The author as comments, replies and news embed it (Zou's short person), guests included.</summary>
+    public static JsonObject ShortPerson(Person person) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(person.Id),
+        ["first_name"] = person.FirstName,
+        ["last_name"] = person.LastName,
+        ["full_name"] = person.FullName,
+        ["has_avatar"] = person.HasAvatar,
+        ["role"] = person.Role,
+    };
 
     /// <summary>The organisation as a caller may see it: chat integration tokens only for admins.</summary>
     public static JsonObject Organisation(JsonObject organisation, bool forAdmin)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
+using Slate.Domain;
 using Slate.Http;
 
 namespace Slate.Security;
@@ -94,19 +95,6 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         .Select(l => l.ProjectId).ToListAsync();
 
     /// <summary>
-    /// Zou's entity access: a vendor (effective role in the project) reaches an entity only when
-    /// one of its tasks is assigned to them; everyone else passes.
-    /// </summary>
-    public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
-    {
-        if (await ProjectRoleAsync(projectId) != "vendor") return;
-        var assigned = await db.Tasks.AsNoTracking()
-            .Where(t => t.EntityId == entityId)
-            .AnyAsync(t => db.TaskPersonLinks.Any(l => l.TaskId == t.Id && l.PersonId == user.Id));
-        if (!assigned) throw new PermissionDeniedException();
-    }
-
-    /// <summary>
     /// A supervisor in the project's team whose departments cover the task type's department
     /// (Zou's supervisor branch of the task type checks; admins and managers are asked apart).
     /// </summary>
@@ -117,6 +105,69 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
             .Where(t => t.Id == taskTypeId).Select(t => t.DepartmentId).FirstOrDefaultAsync();
         return await CoversDepartmentAsync(department);
     }
+
+    /// <summary>A person's role in a project: their team role when set, else their global role (Zou's get_project_role).</summary>
+    public async Task<string?> RoleOfPersonInProjectAsync(Guid personId, Guid? projectId)
+    {
+        var link = await db.ProjectPersonLinks.AsNoTracking()
+            .Where(l => l.ProjectId == projectId && l.PersonId == personId)
+            .Select(l => new { l.Role })
+            .FirstOrDefaultAsync();
+        return link?.Role ?? await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Role).FirstOrDefaultAsync();
+    }
+
+    /// <summary>The caller is one of the task's assignees.</summary>
+    public Task<bool> IsAssignedToTaskAsync(Guid? taskId) =>
+        db.TaskPersonLinks.AsNoTracking().AnyAsync(l => l.TaskId == taskId && l.PersonId == user.Id);
+
+    /// <summary>The caller is assigned to a task of the entity.</summary>
+    public Task<bool> IsAssignedOnEntityAsync(Guid? entityId) => db.Tasks.AsNoTracking()
+        .Where(t => t.EntityId == entityId)
+        .AnyAsync(t => db.TaskPersonLinks.Any(l => l.TaskId == t.Id && l.PersonId == user.Id));
+
+    /// <summary>
+    /// Project access, and for a vendor there (their role in that project) a task assigned to them
+    /// on the entity (Zou's check_project_access + check_entity_access).
+    /// </summary>
+    public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
+    {
+        var role = await ProjectRoleAsync(projectId) ?? throw new PermissionDeniedException();
+        if (role == "vendor" && !await IsAssignedOnEntityAsync(entityId)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// May the caller act on the task (comment, change its status, publish)? Admins; in the team,
+    /// managers and clients; assignees; supervisors covering the task type's department; the
+    /// entity's creator (Zou's check_task_action_access).
+    /// </summary>
+    public async Task<bool> HasTaskActionAccessAsync(ProductionTask task)
+    {
+        var role = await ProjectRoleAsync(task.ProjectId);
+        if (role is null) return false;
+        if (role is "admin" or "manager" or "client") return true;
+        if (await IsAssignedToTaskAsync(task.Id)) return true;
+        if (role == "supervisor" && await CoversDepartmentAsync(await TaskTypeDepartmentAsync(task.TaskTypeId))) return true;
+        return await db.Entities.AsNoTracking().AnyAsync(e => e.Id == task.EntityId && e.CreatedBy == user.Id);
+    }
+
+    public async Task CheckTaskActionAccessAsync(ProductionTask task)
+    {
+        if (!await HasTaskActionAccessAsync(task)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>Artists and clients (by their role in the project) may only use the statuses opened to them.</summary>
+    public async Task CheckTaskStatusAllowedAsync(Guid? projectId, Guid? taskStatusId)
+    {
+        var role = await ProjectRoleAsync(projectId);
+        if (role is not ("user" or "client")) return;
+        var status = await db.TaskStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == taskStatusId)
+            ?? throw new NotFoundException();
+        if ((role == "user" ? status.IsArtistAllowed : status.IsClientAllowed) is not true)
+            throw new PermissionDeniedException();
+    }
+
+    public Task<Guid?> TaskTypeDepartmentAsync(Guid? taskTypeId) => db.TaskTypes.AsNoTracking()
+        .Where(t => t.Id == taskTypeId).Select(t => t.DepartmentId).FirstOrDefaultAsync();
 
     public async Task<List<Guid>> DepartmentIdsAsync() => departments ??= await db.DepartmentLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id).Select(l => l.DepartmentId).ToListAsync();

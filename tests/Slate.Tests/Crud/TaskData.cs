@@ -72,18 +72,6 @@ public static class TaskData
             return taskType;
         });
 
-    public static Task<ProductionTaskStatus> CreateTaskStatusAsync(this SlateFactory factory, bool isDefault = false, bool forConcept = false) =>
-        factory.WithDb(async db =>
-        {
-            var status = new ProductionTaskStatus
-            {
-                Name = Unique("Status "), ShortName = Unique("s"), Color = "#aabbcc", IsDefault = isDefault, ForConcept = forConcept,
-            };
-            db.TaskStatuses.Add(status);
-            await db.SaveChangesAsync();
-            return status;
-        });
-
     /// <summary>A task of the type on the entity (a new asset task type when none is given), assigned to the persons.</summary>
     public static async Task<ProductionTask> CreateTaskAsync(this SlateFactory factory, Entity entity, TaskType? taskType = null,
         ProductionTaskStatus? status = null, params Person[] assignees)

@@ -62,8 +62,8 @@ public class TaskStatusTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task A_new_default_takes_the_flag_from_the_previous_one_of_its_kind()
     {
         var admin = await Admin();
-        var concept = await factory.CreateTaskStatusAsync(isDefault: true, forConcept: true);
-        await factory.CreateTaskStatusAsync(isDefault: true);
+        var concept = await factory.CreateTaskStatusAsync(s => { s.IsDefault = true; s.ForConcept = true; });
+        await factory.CreateTaskStatusAsync(s => s.IsDefault = true);
 
         var response = await admin.PostAsJsonAsync("/api/data/task-status",
             new { name = "Todo", short_name = TaskData.Unique("t")[..9], color = "#f5f5f5", is_default = true });

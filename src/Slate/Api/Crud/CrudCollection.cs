@@ -42,13 +42,8 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
     public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
 
-    /// <summary>
-    /// Zou's defaults for body values a create may leave out or empty, filled in before the body
-    /// is bound, so required columns get them (tasks' name "main").
-    /// </summary>
-    public virtual void FillDefaults(JsonObject body)
-    {
-    }
+    /// <summary>Cleans or completes a create body before it is written onto the new row (Zou's update_data), e.g. defaults for required columns (tasks' name "main").</summary>
+    public virtual Task PrepareCreateAsync(JsonObject body, CrudContext c) => Task.CompletedTask;
 
     /// <summary>Validations and defaults before the new row is saved (same unit of work).</summary>
     public virtual Task BeforeCreateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
@@ -56,21 +51,39 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>Validations and side effects before an update is saved; <paramref name="body"/> may be edited.</summary>
     public virtual Task BeforeUpdateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
 
-    /// <summary>Removes the row (and what goes with it when forced); saved by the caller.</summary>
-    public virtual Task DeleteAsync(T row, bool force, CrudContext c)
+    /// <summary>Side effects that need the updated row (Zou's post_update), before the single save.</summary>
+    public virtual Task AfterUpdateAsync(T row, CrudContext c) => Task.CompletedTask;
+
+    /// <summary>A list asked for without pagination (Zou caps the events list).</summary>
+    public virtual IQueryable<T> Unpaginated(IQueryable<T> rows) => rows;
+
+    /// <summary>
+    /// Removes the row with its link-table rows, as Zou's ORM does for many-to-many relations (and
+    /// what else goes with it when forced); saved by the caller.
+    /// </summary>
+    public virtual async Task DeleteAsync(T row, bool force, CrudContext c)
     {
+        await RowBinder.RemoveLinksAsync<T>(((Model)(object)row).Id, c.Db);
         c.Db.Remove(row);
-        return Task.CompletedTask;
     }
 
     /// <summary>The rows as this caller receives them (e.g. persons without private fields).</summary>
     public virtual Task<List<JsonObject>> PresentAsync(IReadOnlyList<T> rows, List<JsonObject> json, CrudContext c) =>
         Task.FromResult(json);
 
+    /// <summary>What a single-row GET adds to the row (Zou's clean_get_result, e.g. a comment's author).</summary>
+    public virtual Task<JsonObject> PresentOneAsync(T row, JsonObject json, CrudContext c) => Task.FromResult(json);
+
     /// <summary>Zou's event prefix: the table name with hyphens.</summary>
     public virtual string EventName(T row) => Table.Replace('_', '-');
 
     public virtual Guid? ProjectOf(T row) => ProjectIdProperty?.GetValue(row) as Guid?;
+
+    /// <summary>
+    /// The project events name, when it is reached through a parent (a comment's task, an output
+    /// file's entity); defaults to <see cref="ProjectOf"/>.
+    /// </summary>
+    public virtual Task<Guid?> ProjectOfAsync(T row, CrudContext c) => Task.FromResult(ProjectOf(row));
 
     /// <summary>The id the event payload names the row by.</summary>
     public virtual JsonObject EventData(T row) =>

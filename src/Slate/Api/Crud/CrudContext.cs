@@ -15,6 +15,6 @@ public sealed class CrudContext(SlateDb db, Permissions permissions, Events even
     public Settings Settings { get; } = settings;
     public CurrentUser User => Permissions.User;
 
-    /// <summary>The request's query string: some rules depend on it (Zou's `?project_id=` opens a list to team members).</summary>
+    /// <summary>The request's query string, for rules and options a collection reads itself (?project_id=, with_previews).</summary>
     public IQueryCollection Query => http.HttpContext?.Request.Query ?? QueryCollection.Empty;
 }

@@ -17,9 +17,17 @@ public static class CrudRoutes
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());
         routes.Collection("softwares", new ReferenceCollection<Software>());
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
+        routes.Collection("output-files", new OutputFilesCollection());
         routes.Collection("output-types", new ReferenceCollection<OutputType>());
-        routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
-        routes.Collection("events", new AdminCollection<ApiEvent>());
+        routes.Collection("preview-files", new PreviewFilesCollection());
+        routes.Collection("working-files", new WorkingFilesCollection());
+        routes.Collection("attachment-files", new AttachmentFilesCollection());
+        routes.Collection("comments", new CommentsCollection());
+        routes.Collection("custom-actions", new CustomActionsCollection());
+        routes.Collection("status-automations", new StatusAutomationsCollection());
+        routes.Collection("asset-instances", new AssetInstancesCollection());
+        routes.Collection("playlists", new PlaylistsCollection());
+        routes.Collection("events", new EventsCollection());
         routes.Collection("notifications", new AdminCollection<Notification>());
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
         routes.Collection("search-filter-groups", new AdminCollection<SearchFilterGroup>());
@@ -28,6 +36,7 @@ public static class CrudRoutes
         routes.Collection("entity-links", new AdminCollection<EntityLink>());
         routes.Collection("chats", new AdminCollection<Chat>());
         routes.Collection("chat-messages", new AdminCollection<ChatMessage>());
+        routes.Collection("preview-background-files", new PreviewBackgroundFilesCollection());
         routes.Collection("studios", new ReferenceCollection<Studio>());
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());

@@ -22,7 +22,7 @@ public sealed class CrudService(CrudContext c)
         var fields = FieldsOf(query);
 
         if (Page(query) is not { } page)
-            return new JsonArray([.. Select(await PresentAsync(collection, await rows.ToListAsync(), relations), fields)]);
+            return new JsonArray([.. Select(await PresentAsync(collection, await collection.Unpaginated(rows).ToListAsync(), relations), fields)]);
 
         var limit = Limit(query) ?? c.Settings.RecordsPerPage;
         var total = await rows.CountAsync();
@@ -46,21 +46,21 @@ public sealed class CrudService(CrudContext c)
         var row = await FindAsync<T>(instanceId, tracked: false);
         await collection.CheckReadAsync(row, c);
         var relations = !string.Equals(query["relations"], "false", StringComparison.OrdinalIgnoreCase);
-        return (await PresentAsync(collection, [row], relations))[0];
+        return await collection.PresentOneAsync(row, (await PresentAsync(collection, [row], relations))[0], c);
     }
 
     public async Task<JsonObject> CreateAsync<T>(CrudCollection<T> collection, HttpRequest request) where T : class, new()
     {
         var body = await BodyAsync(request);
         await collection.CheckCreateAsync(body, c);
-        collection.FillDefaults(body);
+        await collection.PrepareCreateAsync(body, c);
         var row = new T();
         var links = RowBinder.Apply(row, body, creating: true, new HashSet<string>(), c.Db);
         await collection.BeforeCreateAsync(row, body, c);
         c.Db.Add(row);
         var id = ((Model)(object)row).Id;
         await RowBinder.WriteLinksAsync(id, links, c.Db);
-        c.Events.Emit($"{collection.EventName(row)}:new", collection.EventData(row), collection.ProjectOf(row));
+        c.Events.Emit($"{collection.EventName(row)}:new", collection.EventData(row), await collection.ProjectOfAsync(row, c));
         await c.Db.SaveChangesAsync();
         return (await PresentAsync(collection, [row], relations: true))[0];
     }
@@ -74,9 +74,10 @@ public sealed class CrudService(CrudContext c)
         var ignored = new HashSet<string>(collection.ProtectedOnUpdate) { "project_id" };
         var links = RowBinder.Apply(row, body, creating: false, ignored, c.Db);
         await RowBinder.WriteLinksAsync(((Model)(object)row).Id, links, c.Db);
+        await collection.AfterUpdateAsync(row, c);
         // updated_at always moves on a PUT, even when no column changed.
         ((Model)(object)row).UpdatedAt = Clock.UtcNow();
-        c.Events.Emit($"{collection.EventName(row)}:update", collection.EventData(row), collection.ProjectOf(row));
+        c.Events.Emit($"{collection.EventName(row)}:update", collection.EventData(row), await collection.ProjectOfAsync(row, c));
         await c.Db.SaveChangesAsync();
         return (await PresentAsync(collection, [row], relations: false))[0];
     }
@@ -86,7 +87,7 @@ public sealed class CrudService(CrudContext c)
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckDeleteAsync(row, c);
         await collection.DeleteAsync(row, query["force"] == "true", c);
-        c.Events.Emit($"{collection.EventName(row)}:delete", collection.EventData(row), collection.ProjectOf(row));
+        c.Events.Emit($"{collection.EventName(row)}:delete", collection.EventData(row), await collection.ProjectOfAsync(row, c));
         await c.Db.SaveChangesAsync();
     }
 

@@ -98,6 +98,13 @@ public static class RowBinder
                 .Invoke(null, [ownerId, relation, targets, db])!;
     }
 
+    /// <summary>Removes every link-table row naming the owner (before the owner itself is deleted).</summary>
+    public static Task RemoveLinksAsync<T>(Guid ownerId, SlateDb db) =>
+        WriteLinksAsync(ownerId, new LinkChanges(Relations.Of(typeof(T))
+            .Where(relation => relation.ThroughLinkTable)
+            .Select(relation => (relation, new List<Guid>()))
+            .ToList()), db);
+
     static async Task WriteLinksOf<TLink>(Guid ownerId, Relation relation, List<Guid> targets, SlateDb db) where TLink : class, new()
     {
         var existing = await db.Set<TLink>()

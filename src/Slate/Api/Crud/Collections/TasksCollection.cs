@@ -62,9 +62,10 @@ public sealed class TasksCollection : CrudCollection<ProductionTask>
         await c.Permissions.CheckManagerOfAsync(entity.ProjectId);
     }
 
-    public override void FillDefaults(JsonObject body)
+    public override Task PrepareCreateAsync(JsonObject body, CrudContext c)
     {
         if (body["name"] is null || Body.Text(body, "name") == "") body["name"] = "main";
+        return Task.CompletedTask;
     }
 
     public override async Task BeforeCreateAsync(ProductionTask row, JsonObject body, CrudContext c)
