@@ -116,6 +116,18 @@ public static class RowBinder
         }
     }
 
+    /// <summary>Removes every link-table row naming the owner (its team, departments...), set-based.</summary>
+    public static async Task DeleteLinksAsync(Guid ownerId, Type owner, SlateDb db)
+    {
+        foreach (var relation in Relations.Of(owner).Where(r => r.ThroughLinkTable))
+            await (Task)typeof(RowBinder).GetMethod(nameof(DeleteLinksOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(relation.Link)
+                .Invoke(null, [ownerId, relation, db])!;
+    }
+
+    static Task DeleteLinksOf<TLink>(Guid ownerId, Relation relation, SlateDb db) where TLink : class =>
+        db.Set<TLink>().Where(link => EF.Property<Guid?>(link, relation.OwnerProperty) == ownerId).ExecuteDeleteAsync();
+
     /// <summary>Unknown ids are dropped, as Zou does, rather than failing on the foreign key.</summary>
     static async Task<List<Guid>> KnownTargets(Relation relation, List<Guid> targets, SlateDb db)
     {
