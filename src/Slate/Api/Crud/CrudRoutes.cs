@@ -1,3 +1,4 @@
+using Slate.Api.Crud.Collections;
 using Slate.Domain;
 
 namespace Slate.Api.Crud;
@@ -12,6 +13,8 @@ public static class CrudRoutes
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.Collection("project-status", new ReferenceCollection<ProjectStatus>());
+        routes.Collection("entity-types", new EntityTypeCollection());
+        routes.Collection("entities", new EntityCollection());
         routes.Collection("departments", new ReferenceCollection<Department>());
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());
         routes.Collection("softwares", new ReferenceCollection<Software>());
