@@ -26,13 +26,15 @@ public static class CrudRoutes
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
         routes.Collection("search-filter-groups", new AdminCollection<SearchFilterGroup>());
         routes.Collection("news", new AdminCollection<News>());
+        routes.Collection("milestones", new MilestoneCollection());
+        routes.Collection("metadata-descriptors", new MetadataDescriptorCollection());
         routes.Collection("subscriptions", new AdminCollection<Subscription>());
         routes.Collection("entity-links", new AdminCollection<EntityLink>());
         routes.Collection("chats", new AdminCollection<Chat>());
         routes.Collection("chat-messages", new AdminCollection<ChatMessage>());
         routes.Collection("studios", new ReferenceCollection<Studio>());
-        routes.Collection("budgets", new AdminCollection<Budget>());
-        routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
+        routes.Collection("budgets", new BudgetCollection());
+        routes.Collection("budget-entries", new BudgetEntryCollection());
         routes.Collection("plugins", new AdminCollection<Plugin>());
     }
 }
