@@ -12,7 +12,9 @@ public static class CrudRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Collection("projects", new ProjectCollection());
         routes.Collection("project-status", new ReferenceCollection<ProjectStatus>());
+        routes.Collection("project-templates", new ProjectTemplateCollection());
         routes.Collection("entity-types", new EntityTypeCollection());
         routes.Collection("entities", new EntityCollection());
         routes.Collection("departments", new ReferenceCollection<Department>());
