@@ -28,9 +28,6 @@ public sealed class InitialData(SlateDb db)
 
     static readonly string[] ProjectStatuses = ["Open", "Closed"];
 
-    /// <summary>Zou makes these on first use; listing asset types needs all of them.</summary>
-    static readonly string[] TemporalEntityTypes = ["Episode", "Sequence", "Shot", "Edit", "Scene", "Concept"];
-
     static readonly Dictionary<string, DomainPreset> Presets = new()
     {
         ["2d"] = new(
@@ -129,7 +126,7 @@ public sealed class InitialData(SlateDb db)
             if (!await db.ProjectStatuses.AnyAsync(s => s.Name == name, ct))
                 db.Add(new ProjectStatus { Name = name, Color = "#000000" });
 
-        foreach (var name in preset.AssetTypes.Concat(TemporalEntityTypes))
+        foreach (var name in preset.AssetTypes.Concat(EntityKinds.TemporalTypeNames))
             if (!await db.EntityTypes.AnyAsync(t => t.Name == name, ct))
                 db.Add(new EntityType { Name = name });
 

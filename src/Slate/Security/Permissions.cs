@@ -14,7 +14,7 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
 {
     readonly Dictionary<Guid, string?> projectRoles = [];
     List<Guid>? departments;
-    List<Guid>? openTeamProjects;
+    List<(Guid Project, string Role)>? openTeamRoles;
 
     public CurrentUser User => user;
     public bool IsAdmin => user.IsAdmin;
@@ -76,14 +76,45 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     /// What non-admin lists are narrowed to: open projects whose team holds the caller
     /// (Zou's related-projects filter).
     /// </summary>
-    public async Task<List<Guid>> OpenTeamProjectIdsAsync() => openTeamProjects ??= await db.ProjectPersonLinks.AsNoTracking()
+    public async Task<List<Guid>> OpenTeamProjectIdsAsync() => [.. (await OpenTeamRolesAsync()).Select(p => p.Project)];
+
+    /// <summary>
+    /// The open team projects where the caller works as a vendor (their project role, else their
+    /// global one): there, lists show only what is assigned to them.
+    /// </summary>
+    public async Task<List<Guid>> OpenVendorProjectIdsAsync() =>
+        [.. (await OpenTeamRolesAsync()).Where(p => p.Role == "vendor").Select(p => p.Project)];
+
+    async Task<List<(Guid Project, string Role)>> OpenTeamRolesAsync()
+    {
+        if (openTeamRoles is not null) return openTeamRoles;
+        var links = await db.ProjectPersonLinks.AsNoTracking()
+            .Where(l => l.PersonId == user.Id)
+            .Join(db.Projects, l => l.ProjectId, p => p.Id, (l, p) => new { p.Id, p.ProjectStatusId, l.Role })
+            .Join(db.ProjectStatuses, p => p.ProjectStatusId, s => s.Id, (p, s) => new { p.Id, p.Role, s.Name })
+            .Where(p => p.Name == OpenStatus.Name)
+            .Select(p => new { p.Id, p.Role })
+            .ToListAsync();
+        return openTeamRoles = [.. links.Select(l => (l.Id, l.Role ?? GlobalRole))];
+    }
+
+    /// <summary>
+    /// Project access, and for a vendor there, a task of the entity assigned to them (Zou's
+    /// check_project_access then check_entity_access).
+    /// </summary>
+    public async Task CheckEntityAccessAsync(Guid projectId, Guid entityId)
+    {
+        var role = await ProjectRoleAsync(projectId);
+        if (role is null || role == "vendor" && !await IsAssignedOnEntityAsync(entityId)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>Whether a task of the entity is assigned to the caller.</summary>
+    public Task<bool> IsAssignedOnEntityAsync(Guid entityId) => AssignedEntityIds().AnyAsync(id => id == entityId);
+
+    /// <summary>The entities with a task assigned to the caller (all a vendor reaches), as a subquery.</summary>
+    public IQueryable<Guid?> AssignedEntityIds() => db.TaskPersonLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id)
-        .Join(db.Projects, l => l.ProjectId, p => p.Id, (l, p) => p)
-        .Join(db.ProjectStatuses, p => p.ProjectStatusId, s => s.Id, (p, s) => new { p.Id, s.Name })
-        .Where(p => p.Name == "Open")
-        .Select(p => p.Id)
-        .Distinct()
-        .ToListAsync();
+        .Join(db.Tasks, l => l.TaskId, t => t.Id, (l, t) => t.EntityId);
 
     /// <summary>Every project whose team holds the caller, open or not.</summary>
     public Task<List<Guid>> TeamProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()

@@ -48,7 +48,10 @@ public class ProjectScopedCollection<T> : CrudCollection<T> where T : class
 {
     public override Task CheckListAsync(CrudContext c) => Task.CompletedTask;
 
-    public override async Task<IQueryable<T>> NarrowListAsync(IQueryable<T> rows, CrudContext c)
+    public override Task<IQueryable<T>> NarrowListAsync(IQueryable<T> rows, CrudContext c) => InOpenTeamProjects(rows, c);
+
+    /// <summary>For non-admins, the rows of the open projects whose team holds the caller.</summary>
+    public static async Task<IQueryable<T>> InOpenTeamProjects(IQueryable<T> rows, CrudContext c)
     {
         if (c.Permissions.IsAdmin) return rows;
         var projects = await c.Permissions.OpenTeamProjectIdsAsync();

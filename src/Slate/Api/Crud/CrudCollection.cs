@@ -42,7 +42,16 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
     public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
 
-    /// <summary>Cleans or completes a create body before it is written onto the new row (Zou's update_data), e.g. defaults for required columns (tasks' name "main").</summary>
+    /// <summary>
+    /// Body keys that are not columns but that the collection's hooks read (Zou's update_data pops
+    /// them, e.g. a project's project_template_id): never bound to the row, never refused.
+    /// </summary>
+    public virtual IReadOnlySet<string> NotColumns { get; } = new HashSet<string>();
+
+    /// <summary>
+    /// Validations and body changes before a POST body is bound to the new row (Zou's
+    /// check_creation_integrity), e.g. a default for a null value of a required column.
+    /// </summary>
     public virtual Task PrepareCreateAsync(JsonObject body, CrudContext c) => Task.CompletedTask;
 
     /// <summary>Validations and defaults before the new row is saved (same unit of work).</summary>
@@ -58,12 +67,13 @@ public abstract class CrudCollection<T> where T : class
     public virtual IQueryable<T> Unpaginated(IQueryable<T> rows) => rows;
 
     /// <summary>
-    /// Removes the row with its link-table rows, as Zou's ORM does for many-to-many relations (and
-    /// what else goes with it when forced); saved by the caller.
+    /// Removes the row (and what goes with it when forced); saved by the caller, in the same
+    /// transaction as any bulk statement run here. The row's link-table rows (a project's team,
+    /// a descriptor's departments...) go with it, as SQLAlchemy removes secondary rows in Zou.
     /// </summary>
     public virtual async Task DeleteAsync(T row, bool force, CrudContext c)
     {
-        await RowBinder.RemoveLinksAsync<T>(((Model)(object)row).Id, c.Db);
+        await RowBinder.DeleteLinksAsync(((Model)(object)row).Id, typeof(T), c.Db);
         c.Db.Remove(row);
     }
 
@@ -71,8 +81,25 @@ public abstract class CrudCollection<T> where T : class
     public virtual Task<List<JsonObject>> PresentAsync(IReadOnlyList<T> rows, List<JsonObject> json, CrudContext c) =>
         Task.FromResult(json);
 
-    /// <summary>What a single-row GET adds to the row (Zou's clean_get_result, e.g. a comment's author).</summary>
-    public virtual Task<JsonObject> PresentOneAsync(T row, JsonObject json, CrudContext c) => Task.FromResult(json);
+    /// <summary>
+    /// The answer naming one row, once saved: GET one (<paramref name="relations"/> unless
+    /// ?relations=false), POST (with relations) and PUT (without), as Zou's serialize_instance,
+    /// post_creation and serialize_update_response; a collection adds keys or changes what is
+    /// included.
+    /// </summary>
+    public virtual Task<JsonObject> AnswerOneAsync(T row, OneAnswer answer, bool relations, CrudContext c) =>
+        SerializeOneAsync(row, relations, c);
+
+    /// <summary>The row serialized and presented to this caller.</summary>
+    protected async Task<JsonObject> SerializeOneAsync(T row, bool relations, CrudContext c) =>
+        (await PresentAsync([row], await c.Serializer.ObjectsAsync([row], relations), c))[0];
+
+    /// <summary>Whether a list asked with no query string at all carries the relations (Zou: only metadata descriptors).</summary>
+    public virtual bool RelationsWithoutQuery => false;
+
+    /// <summary>Records the change's event (<paramref name="verb"/>: new, update, delete) in the unit of work.</summary>
+    public virtual async Task EmitAsync(T row, string verb, CrudContext c) =>
+        c.Events.Emit($"{EventName(row)}:{verb}", EventData(row), await ProjectOfAsync(row, c));
 
     /// <summary>Zou's event prefix: the table name with hyphens.</summary>
     public virtual string EventName(T row) => Table.Replace('_', '-');
@@ -88,4 +115,12 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>The id the event payload names the row by.</summary>
     public virtual JsonObject EventData(T row) =>
         new() { [$"{EventName(row).Replace('-', '_')}_id"] = ZouSerializer.Uuid(((Model)(object)row).Id) };
+}
+
+/// <summary>Which route answers with one row (<see cref="CrudCollection{T}.AnswerOneAsync"/>).</summary>
+public enum OneAnswer
+{
+    Read,
+    Created,
+    Updated,
 }

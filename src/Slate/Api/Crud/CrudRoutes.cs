@@ -12,7 +12,11 @@ public static class CrudRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Collection("projects", new ProjectCollection());
         routes.Collection("project-status", new ReferenceCollection<ProjectStatus>());
+        routes.Collection("project-templates", new ProjectTemplateCollection());
+        routes.Collection("entity-types", new EntityTypeCollection());
+        routes.Collection("entities", new EntityCollection());
         routes.Collection("departments", new ReferenceCollection<Department>());
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());
         routes.Collection("softwares", new ReferenceCollection<Software>());
@@ -32,14 +36,16 @@ public static class CrudRoutes
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
         routes.Collection("search-filter-groups", new AdminCollection<SearchFilterGroup>());
         routes.Collection("news", new AdminCollection<News>());
+        routes.Collection("milestones", new MilestoneCollection());
+        routes.Collection("metadata-descriptors", new MetadataDescriptorCollection());
         routes.Collection("subscriptions", new AdminCollection<Subscription>());
         routes.Collection("entity-links", new AdminCollection<EntityLink>());
         routes.Collection("chats", new AdminCollection<Chat>());
         routes.Collection("chat-messages", new AdminCollection<ChatMessage>());
         routes.Collection("preview-background-files", new PreviewBackgroundFilesCollection());
         routes.Collection("studios", new ReferenceCollection<Studio>());
-        routes.Collection("budgets", new AdminCollection<Budget>());
-        routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
+        routes.Collection("budgets", new BudgetCollection());
+        routes.Collection("budget-entries", new BudgetEntryCollection());
         routes.Collection("plugins", new AdminCollection<Plugin>());
         routes.Collection("task-types", new TaskTypesCollection());
         routes.Collection("task-status", new TaskStatusesCollection());

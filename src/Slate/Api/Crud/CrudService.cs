@@ -18,7 +18,9 @@ public sealed class CrudService(CrudContext c)
         await collection.CheckListAsync(c);
         var rows = QueryFilters.Apply(c.Db.Set<T>().AsNoTracking(), query, collection, c);
         rows = await collection.NarrowListAsync(rows, c);
-        var relations = string.Equals(query["relations"], "true", StringComparison.OrdinalIgnoreCase);
+        var relations = query.Count == 0
+            ? collection.RelationsWithoutQuery
+            : string.Equals(query["relations"], "true", StringComparison.OrdinalIgnoreCase);
         var fields = FieldsOf(query);
 
         if (Page(query) is not { } page)
@@ -46,7 +48,7 @@ public sealed class CrudService(CrudContext c)
         var row = await FindAsync<T>(instanceId, tracked: false);
         await collection.CheckReadAsync(row, c);
         var relations = !string.Equals(query["relations"], "false", StringComparison.OrdinalIgnoreCase);
-        return await collection.PresentOneAsync(row, (await PresentAsync(collection, [row], relations))[0], c);
+        return await collection.AnswerOneAsync(row, OneAnswer.Read, relations, c);
     }
 
     public async Task<JsonObject> CreateAsync<T>(CrudCollection<T> collection, HttpRequest request) where T : class, new()
@@ -55,14 +57,14 @@ public sealed class CrudService(CrudContext c)
         await collection.CheckCreateAsync(body, c);
         await collection.PrepareCreateAsync(body, c);
         var row = new T();
-        var links = RowBinder.Apply(row, body, creating: true, new HashSet<string>(), c.Db);
+        var links = RowBinder.Apply(row, body, creating: true, collection.NotColumns, c.Db);
         await collection.BeforeCreateAsync(row, body, c);
         c.Db.Add(row);
         var id = ((Model)(object)row).Id;
         await RowBinder.WriteLinksAsync(id, links, c.Db);
-        c.Events.Emit($"{collection.EventName(row)}:new", collection.EventData(row), await collection.ProjectOfAsync(row, c));
+        await collection.EmitAsync(row, "new", c);
         await c.Db.SaveChangesAsync();
-        return (await PresentAsync(collection, [row], relations: true))[0];
+        return await collection.AnswerOneAsync(row, OneAnswer.Created, relations: true, c);
     }
 
     public async Task<JsonObject> UpdateAsync<T>(CrudCollection<T> collection, string instanceId, HttpRequest request) where T : class
@@ -71,24 +73,28 @@ public sealed class CrudService(CrudContext c)
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckUpdateAsync(row, body, c);
         await collection.BeforeUpdateAsync(row, body, c);
-        var ignored = new HashSet<string>(collection.ProtectedOnUpdate) { "project_id" };
+        var ignored = new HashSet<string>(collection.ProtectedOnUpdate.Concat(collection.NotColumns)) { "project_id" };
         var links = RowBinder.Apply(row, body, creating: false, ignored, c.Db);
         await RowBinder.WriteLinksAsync(((Model)(object)row).Id, links, c.Db);
         await collection.AfterUpdateAsync(row, c);
         // updated_at always moves on a PUT, even when no column changed.
         ((Model)(object)row).UpdatedAt = Clock.UtcNow();
-        c.Events.Emit($"{collection.EventName(row)}:update", collection.EventData(row), await collection.ProjectOfAsync(row, c));
+        await collection.EmitAsync(row, "update", c);
         await c.Db.SaveChangesAsync();
-        return (await PresentAsync(collection, [row], relations: false))[0];
+        return await collection.AnswerOneAsync(row, OneAnswer.Updated, relations: false, c);
     }
 
     public async Task DeleteAsync<T>(CrudCollection<T> collection, string instanceId, IQueryCollection query) where T : class
     {
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckDeleteAsync(row, c);
+        // A delete may run bulk statements (link rows, a forced project removal) before the save:
+        // one transaction makes them all or nothing.
+        await using var transaction = await c.Db.Database.BeginTransactionAsync();
         await collection.DeleteAsync(row, query["force"] == "true", c);
-        c.Events.Emit($"{collection.EventName(row)}:delete", collection.EventData(row), await collection.ProjectOfAsync(row, c));
+        await collection.EmitAsync(row, "delete", c);
         await c.Db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     /// <summary>400 for a malformed id, 404 for an unknown one, before any permission check (as Zou).</summary>

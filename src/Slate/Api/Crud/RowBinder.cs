@@ -98,13 +98,6 @@ public static class RowBinder
                 .Invoke(null, [ownerId, relation, targets, db])!;
     }
 
-    /// <summary>Removes every link-table row naming the owner (before the owner itself is deleted).</summary>
-    public static Task RemoveLinksAsync<T>(Guid ownerId, SlateDb db) =>
-        WriteLinksAsync(ownerId, new LinkChanges(Relations.Of(typeof(T))
-            .Where(relation => relation.ThroughLinkTable)
-            .Select(relation => (relation, new List<Guid>()))
-            .ToList()), db);
-
     static async Task WriteLinksOf<TLink>(Guid ownerId, Relation relation, List<Guid> targets, SlateDb db) where TLink : class, new()
     {
         var existing = await db.Set<TLink>()
@@ -122,6 +115,18 @@ public static class RowBinder
             db.Add(link);
         }
     }
+
+    /// <summary>Removes every link-table row naming the owner (its team, departments...), set-based.</summary>
+    public static async Task DeleteLinksAsync(Guid ownerId, Type owner, SlateDb db)
+    {
+        foreach (var relation in Relations.Of(owner).Where(r => r.ThroughLinkTable))
+            await (Task)typeof(RowBinder).GetMethod(nameof(DeleteLinksOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(relation.Link)
+                .Invoke(null, [ownerId, relation, db])!;
+    }
+
+    static Task DeleteLinksOf<TLink>(Guid ownerId, Relation relation, SlateDb db) where TLink : class =>
+        db.Set<TLink>().Where(link => EF.Property<Guid?>(link, relation.OwnerProperty) == ownerId).ExecuteDeleteAsync();
 
     /// <summary>Unknown ids are dropped, as Zou does, rather than failing on the foreign key.</summary>
     static async Task<List<Guid>> KnownTargets(Relation relation, List<Guid> targets, SlateDb db)

@@ -112,8 +112,10 @@ public sealed class CommentsCollection : CrudCollection<Comment>
         var previews = await db.PreviewFiles
             .Where(p => p.Id == row.PreviewFileId || db.CommentPreviewLinks.Any(l => l.Comment == row.Id && l.PreviewFile == p.Id))
             .ToListAsync();
-        await PreviewFileRemoval.RemoveAsync(previews, c);
+        // The base removes the comment's link rows with a bulk statement: before the previews'
+        // removal loads what links remain, so no row is deleted twice.
         await base.DeleteAsync(row, force, c);
+        await PreviewFileRemoval.RemoveAsync(previews, c);
         if (await TaskHistory.ResetAsync(row.ObjectId, c) is { } reset && reset.PreviousStatusId != reset.Task.TaskStatusId)
             TaskHistory.EmitStatusChanged(reset.Task, reset.PreviousStatusId, reset.Task.TaskStatusId, row.PersonId, c);
     }
@@ -123,7 +125,13 @@ public sealed class CommentsCollection : CrudCollection<Comment>
     /// clients unless a client wrote them), attachments in short form, and previews expanded on
     /// ?with_previews=true (rejected ones hidden from clients).
     /// </summary>
-    public override async Task<JsonObject> PresentOneAsync(Comment row, JsonObject json, CrudContext c)
+    public override async Task<JsonObject> AnswerOneAsync(Comment row, OneAnswer answer, bool relations, CrudContext c)
+    {
+        var json = await SerializeOneAsync(row, relations, c);
+        return answer == OneAnswer.Read ? await WithAuthorsAsync(row, json, c) : json;
+    }
+
+    async Task<JsonObject> WithAuthorsAsync(Comment row, JsonObject json, CrudContext c)
     {
         var isClient = await c.Permissions.ProjectRoleAsync(await ProjectOfAsync(row, c)) == "client";
         var replies = json["replies"] as JsonArray ?? [];

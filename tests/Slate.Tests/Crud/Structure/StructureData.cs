@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Slate.Data;
+using Slate.Domain;
+using Slate.Tests.Infrastructure;
+
+namespace Slate.Tests.Crud.Structure;
+
+/// <summary>Productions, entities and tasks seeded straight into the server's database, with unique names.</summary>
+public static class StructureData
+{
+    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A project in the "Open" status (or "Closed"), with the given team members and their project roles.</summary>
+    public static Task<Project> CreateProjectAsync(this SlateFactory factory, bool open = true, params (Person Person, string? Role)[] team) =>
+        factory.WithDb(async db =>
+        {
+            var project = new Project { Name = Unique("Prod"), ProjectStatusId = (await StatusAsync(db, open ? "Open" : "Closed")).Id };
+            db.Projects.Add(project);
+            db.ProjectPersonLinks.AddRange(team.Select(m => new ProjectPersonLink { ProjectId = project.Id, PersonId = m.Person.Id, Role = m.Role }));
+            await db.SaveChangesAsync();
+            return project;
+        });
+
+    public static Task<Project> CreateProjectAsync(this SlateFactory factory, params Person[] team) =>
+        factory.CreateProjectAsync(true, [.. team.Select(p => (p, (string?)null))]);
+
+    public static Task AddToTeamAsync(this SlateFactory factory, Guid projectId, Person person, string? role = null) =>
+        factory.WithDb(async db =>
+        {
+            db.ProjectPersonLinks.Add(new ProjectPersonLink { ProjectId = projectId, PersonId = person.Id, Role = role });
+            return await db.SaveChangesAsync();
+        });
+
+    static async Task<ProjectStatus> StatusAsync(SlateDb db, string name)
+    {
+        var status = await db.ProjectStatuses.FirstOrDefaultAsync(s => s.Name == name);
+        if (status is null)
+        {
+            db.ProjectStatuses.Add(status = new ProjectStatus { Name = name, Color = "#000000" });
+            await db.SaveChangesAsync();
+        }
+        return status;
+    }
+
+    /// <summary>The entity type of that name, created when missing ("Shot", "Episode", or an asset type).</summary>
+    public static Task<EntityType> EntityTypeAsync(this SlateFactory factory, string name) => factory.WithDb(async db =>
+    {
+        var type = await db.EntityTypes.FirstOrDefaultAsync(t => t.Name == name);
+        if (type is null)
+        {
+            db.EntityTypes.Add(type = new EntityType { Name = name });
+            await db.SaveChangesAsync();
+        }
+        return type;
+    });
+
+    public static async Task<Entity> CreateEntityAsync(this SlateFactory factory, Project project, string typeName = "Character",
+        Action<Entity>? configure = null)
+    {
+        var type = await factory.EntityTypeAsync(typeName);
+        return await factory.WithDb(async db =>
+        {
+            var entity = new Entity { Name = Unique("Ent"), ProjectId = project.Id, EntityTypeId = type.Id };
+            configure?.Invoke(entity);
+            db.Entities.Add(entity);
+            await db.SaveChangesAsync();
+            return entity;
+        });
+    }
+
+    /// <summary>A task on the entity, assigned to the given people.</summary>
+    public static Task<ProductionTask> CreateTaskAsync(this SlateFactory factory, Entity entity, params Person[] assignees) =>
+        factory.WithDb(async db =>
+        {
+            var taskType = new TaskType { Name = Unique("TT") };
+            var status = new ProductionTaskStatus { Name = Unique("TS"), ShortName = Unique("s"), Color = "#000000" };
+            var task = new ProductionTask
+            {
+                Name = "main", ProjectId = entity.ProjectId, EntityId = entity.Id, TaskTypeId = taskType.Id, TaskStatusId = status.Id,
+            };
+            db.AddRange(taskType, status, task);
+            db.TaskPersonLinks.AddRange(assignees.Select(p => new TaskPersonLink { TaskId = task.Id, PersonId = p.Id }));
+            await db.SaveChangesAsync();
+            return task;
+        });
+
+    public static Task<Department> CreateDepartmentAsync(this SlateFactory factory, params Person[] members) => factory.WithDb(async db =>
+    {
+        var department = new Department { Name = Unique("Dept"), Color = "#000000" };
+        db.Departments.Add(department);
+        db.DepartmentLinks.AddRange(members.Select(p => new DepartmentLink { DepartmentId = department.Id, PersonId = p.Id }));
+        await db.SaveChangesAsync();
+        return department;
+    });
+
+    /// <summary>The names of the events recorded with this payload key and value, in name order.</summary>
+    public static Task<List<string>> EventsAsync(this SlateFactory factory, string key, Guid id) => factory.WithDb(async db =>
+        (await db.ApiEvents.ToListAsync())
+            .Where(e => (string?)e.Data?[key] == id.ToString())
+            .Select(e => e.Name)
+            .Order()
+            .ToList());
+}
