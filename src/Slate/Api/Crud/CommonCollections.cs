@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slate.Http;
 
 namespace Slate.Api.Crud;
 
@@ -33,6 +34,27 @@ public static class Body
 
     public static Guid? Uuid(JsonObject body, string key) =>
         Text(body, key) is { } text && Values.TryUuid(text, out var id) ? id : null;
+
+    /// <summary>A boolean as the column would read it (true, "yes", 1...); null when absent, false when unreadable.</summary>
+    public static bool? Flag(JsonObject body, string key)
+    {
+        if (!body.TryGetPropertyValue(key, out var node)) return null;
+        try
+        {
+            return Values.FromJson(node, typeof(bool)) as bool? ?? false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>400 with <paramref name="message"/> when the key is sent with a value outside the choices.</summary>
+    public static void CheckChoice(JsonObject body, string key, IEnumerable<string> choices, string message, bool nullable = false)
+    {
+        if (!body.TryGetPropertyValue(key, out var node) || node is null && nullable) return;
+        if (Text(body, key) is not { } value || !choices.Contains(value)) throw new WrongParameterException(message);
+    }
 }
 
 /// <summary>

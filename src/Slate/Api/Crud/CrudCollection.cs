@@ -39,6 +39,9 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>A filter that is not a column (e.g. tasks' episode_id); null when the key is not one.</summary>
     public virtual IQueryable<T>? ExtraFilter(IQueryable<T> rows, string key, string value, CrudContext c) => null;
 
+    /// <summary>Body keys a POST silently ignores, besides id and timestamps (values only other routes may set).</summary>
+    public virtual IReadOnlySet<string> ProtectedOnCreate { get; } = new HashSet<string>();
+
     /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
     public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
 

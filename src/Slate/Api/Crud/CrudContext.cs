@@ -4,8 +4,12 @@ using Slate.Security;
 
 namespace Slate.Api.Crud;
 
+/// <summary>The step of the generic algorithm a request is in.</summary>
+public enum CrudAction { List, Get, Create, Update, Delete }
+
 /// <summary>What a collection's rules may use during one request.</summary>
-public sealed class CrudContext(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, Settings settings)
+public sealed class CrudContext(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, Settings settings, IServiceProvider services)
 {
     public SlateDb Db { get; } = db;
     public Permissions Permissions { get; } = permissions;
@@ -13,4 +17,19 @@ public sealed class CrudContext(SlateDb db, Permissions permissions, Events even
     public ZouSerializer Serializer { get; } = serializer;
     public Settings Settings { get; } = settings;
     public CurrentUser User => Permissions.User;
+
+    /// <summary>The request's other services a rule needs (accounts, tokens), resolved in its scope.</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>What the request does: some collections present the same row differently per action.</summary>
+    public CrudAction Action { get; internal set; }
+
+    /// <summary>The query string, for filters that only make sense together (start_date with end_date).</summary>
+    public IQueryCollection Query { get; internal set; } = QueryCollection.Empty;
+
+    /// <summary>
+    /// Values one hook hands to a later one within this request (a token minted before the save,
+    /// sent in the answer): collections are shared by every request and hold no state themselves.
+    /// </summary>
+    public Dictionary<string, object> Items { get; } = [];
 }

@@ -1,3 +1,4 @@
+using Slate.Api.Crud.Collections;
 using Slate.Domain;
 
 namespace Slate.Api.Crud;
@@ -11,6 +12,7 @@ public static class CrudRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Collection("persons", new PersonsCollection());
         routes.Collection("project-status", new ReferenceCollection<ProjectStatus>());
         routes.Collection("departments", new ReferenceCollection<Department>());
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());

@@ -15,6 +15,8 @@ public sealed class CrudService(CrudContext c)
 {
     public async Task<JsonNode> ListAsync<T>(CrudCollection<T> collection, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.List;
+        c.Query = query;
         await collection.CheckListAsync(c);
         var rows = QueryFilters.Apply(c.Db.Set<T>().AsNoTracking(), query, collection, c);
         rows = await collection.NarrowListAsync(rows, c);
@@ -43,6 +45,8 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> GetAsync<T>(CrudCollection<T> collection, string instanceId, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.Get;
+        c.Query = query;
         var row = await FindAsync<T>(instanceId, tracked: false);
         await collection.CheckReadAsync(row, c);
         var relations = !string.Equals(query["relations"], "false", StringComparison.OrdinalIgnoreCase);
@@ -51,10 +55,12 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> CreateAsync<T>(CrudCollection<T> collection, HttpRequest request) where T : class, new()
     {
+        c.Action = CrudAction.Create;
+        c.Query = request.Query;
         var body = await BodyAsync(request);
         await collection.CheckCreateAsync(body, c);
         var row = new T();
-        var links = RowBinder.Apply(row, body, creating: true, new HashSet<string>(), c.Db);
+        var links = RowBinder.Apply(row, body, creating: true, collection.ProtectedOnCreate, c.Db);
         await collection.BeforeCreateAsync(row, body, c);
         c.Db.Add(row);
         var id = ((Model)(object)row).Id;
@@ -66,6 +72,8 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> UpdateAsync<T>(CrudCollection<T> collection, string instanceId, HttpRequest request) where T : class
     {
+        c.Action = CrudAction.Update;
+        c.Query = request.Query;
         var body = await BodyAsync(request);
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckUpdateAsync(row, body, c);
@@ -82,6 +90,8 @@ public sealed class CrudService(CrudContext c)
 
     public async Task DeleteAsync<T>(CrudCollection<T> collection, string instanceId, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.Delete;
+        c.Query = query;
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckDeleteAsync(row, c);
         await collection.DeleteAsync(row, query["force"] == "true", c);
