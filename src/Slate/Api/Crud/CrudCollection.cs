@@ -51,6 +51,12 @@ public abstract class CrudCollection<T> where T : class
     /// <summary>Validations and side effects before an update is saved; <paramref name="body"/> may be edited.</summary>
     public virtual Task BeforeUpdateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
 
+    /// <summary>
+    /// On create and update, once the body is on the row and before the single save: checks and
+    /// side effects that need the row's new values (derived totals, dependent rows).
+    /// </summary>
+    public virtual Task BeforeSaveAsync(T row, CrudContext c) => Task.CompletedTask;
+
     /// <summary>Removes the row (and what goes with it when forced); saved by the caller.</summary>
     public virtual Task DeleteAsync(T row, bool force, CrudContext c)
     {

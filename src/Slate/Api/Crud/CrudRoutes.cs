@@ -19,6 +19,8 @@ public static class CrudRoutes
         routes.Collection("softwares", new ReferenceCollection<Software>());
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
         routes.Collection("output-types", new ReferenceCollection<OutputType>());
+        routes.Collection("time-spents", new TimeSpentsCollection());
+        routes.Collection("day-offs", new DayOffsCollection());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
         routes.Collection("events", new AdminCollection<ApiEvent>());
         routes.Collection("notifications", new AdminCollection<Notification>());

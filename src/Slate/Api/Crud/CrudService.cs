@@ -65,6 +65,7 @@ public sealed class CrudService(CrudContext c)
         c.Db.Add(row);
         var id = ((Model)(object)row).Id;
         await RowBinder.WriteLinksAsync(id, links, c.Db);
+        await collection.BeforeSaveAsync(row, c);
         c.Events.Emit($"{collection.EventName(row)}:new", collection.EventData(row), collection.ProjectOf(row));
         await c.Db.SaveChangesAsync();
         return (await PresentAsync(collection, [row], relations: true))[0];
@@ -83,6 +84,7 @@ public sealed class CrudService(CrudContext c)
         await RowBinder.WriteLinksAsync(((Model)(object)row).Id, links, c.Db);
         // updated_at always moves on a PUT, even when no column changed.
         ((Model)(object)row).UpdatedAt = Clock.UtcNow();
+        await collection.BeforeSaveAsync(row, c);
         c.Events.Emit($"{collection.EventName(row)}:update", collection.EventData(row), collection.ProjectOf(row));
         await c.Db.SaveChangesAsync();
         return (await PresentAsync(collection, [row], relations: false))[0];
