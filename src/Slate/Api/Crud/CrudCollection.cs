@@ -25,6 +25,9 @@ public abstract class CrudCollection<T> where T : class
 
     public virtual Task CheckListAsync(CrudContext c) => AdminOnly(c);
 
+    /// <summary>Work a list needs once it is allowed, before it is read (rows Zou creates on first read).</summary>
+    public virtual Task BeforeListAsync(CrudContext c) => Task.CompletedTask;
+
     /// <summary>Narrows a list to the rows the caller may see.</summary>
     public virtual Task<IQueryable<T>> NarrowListAsync(IQueryable<T> rows, CrudContext c) => Task.FromResult(rows);
 

@@ -15,6 +15,7 @@ public static class CrudRoutes
         routes.Collection("persons", new PersonsCollection());
         routes.Collection("project-status", new ReferenceCollection<ProjectStatus>());
         routes.Collection("departments", new ReferenceCollection<Department>());
+        routes.Collection("organisations", new OrganisationsCollection());
         routes.Collection("file-status", new ReferenceCollection<FileStatus>());
         routes.Collection("softwares", new ReferenceCollection<Software>());
         routes.Collection("hardware-items", new AdminCollection<HardwareItem>());
@@ -32,6 +33,7 @@ public static class CrudRoutes
         routes.Collection("chats", new AdminCollection<Chat>());
         routes.Collection("chat-messages", new AdminCollection<ChatMessage>());
         routes.Collection("studios", new ReferenceCollection<Studio>());
+        routes.Collection("salary-scales", new SalaryScalesCollection());
         routes.Collection("budgets", new AdminCollection<Budget>());
         routes.Collection("budget-entries", new AdminCollection<BudgetEntry>());
         routes.Collection("plugins", new AdminCollection<Plugin>());

@@ -18,6 +18,7 @@ public sealed class CrudService(CrudContext c)
         c.Action = CrudAction.List;
         c.Query = query;
         await collection.CheckListAsync(c);
+        await collection.BeforeListAsync(c);
         var rows = QueryFilters.Apply(c.Db.Set<T>().AsNoTracking(), query, collection, c);
         rows = await collection.NarrowListAsync(rows, c);
         var relations = string.Equals(query["relations"], "true", StringComparison.OrdinalIgnoreCase);
