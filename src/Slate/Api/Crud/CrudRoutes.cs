@@ -24,7 +24,7 @@ public static class CrudRoutes
         routes.Collection("day-offs", new DayOffsCollection());
         routes.Collection("custom-actions", new NonVendorListCollection<CustomAction>());
         routes.Collection("events", new AdminCollection<ApiEvent>());
-        routes.Collection("notifications", new AdminCollection<Notification>());
+        routes.Collection("notifications", new NotificationsCollection());
         routes.Collection("search-filters", new AdminCollection<SearchFilter>());
         routes.Collection("search-filter-groups", new AdminCollection<SearchFilterGroup>());
         routes.Collection("news", new AdminCollection<News>());
