@@ -169,6 +169,11 @@ public class PersonsTests(SlateFactory factory) : IClassFixture<SlateFactory>
 
         var empty = await admin.PostAsync("/api/data/persons", Json(new { }));
         Assert.Equal("""{"message":"A required field is missing."}""", await empty.Content.ReadAsStringAsync());
+
+        var lastName = Unique("Numeric");
+        var numeric = await admin.PostAsync("/api/data/persons", Json(new { first_name = "A", last_name = lastName, password = 12345678 }));
+        Assert.Equal("""{"message":"One of the provided values has an invalid format."}""", await numeric.Content.ReadAsStringAsync());
+        Assert.False(await factory.WithDb(db => db.Persons.AnyAsync(p => p.LastName == lastName)));
     }
 
     [Theory]
@@ -335,6 +340,22 @@ public class PersonsTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.False((await byAdmin.ReadJsonObjectAsync()).ContainsKey("access_token"));
         Assert.Null((await Stored(me.Id.ToString()))!.Jti);
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(factory, token).GetAsync("/api/data/persons")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bot_cannot_extend_its_own_token()
+    {
+        var created = await (await (await ClientAs("admin")).PostAsync("/api/data/persons",
+            Json(new { first_name = "Self", last_name = Unique("Bot"), is_bot = true, expiration_date = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd") })))
+            .ReadJsonObjectAsync();
+        var bot = WithToken(factory, (string)created["access_token"]!);
+
+        var response = await bot.PutAsync($"/api/data/persons/{created["id"]}", Json(new { expiration_date = "2099-12-31", phone = "7" }));
+
+        var body = await response.ReadJsonObjectAsync();
+        Assert.False(body.ContainsKey("access_token"));
+        Assert.Equal(("7", created["expiration_date"]!.ToString()), ((string?)body["phone"], (string?)body["expiration_date"]));
+        Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync("/api/data/persons")).StatusCode);
     }
 
     [Fact]
