@@ -24,6 +24,8 @@ public sealed class Settings
     public int MinPasswordLength { get; init; } = 8;
     /// <summary>Most active persons (bots and guests aside) the studio may have.</summary>
     public int UserLimit { get; init; } = 100;
+    /// <summary>E-mails (lower case) of accounts no one else may deactivate, demote or delete.</summary>
+    public IReadOnlySet<string> ProtectedAccounts { get; init; } = new HashSet<string>();
     public IReadOnlyList<string> CorsAllowedOrigins { get; init; } = [];
     public int RecordsPerPage { get; init; } = 100;
     public long MaxContentLength { get; init; }
@@ -56,6 +58,9 @@ public sealed class Settings
             BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),
             MinPasswordLength = Number(config, "MIN_PASSWORD_LENGTH", 8),
             UserLimit = Number(config, "USER_LIMIT", 100),
+            ProtectedAccounts = (config["PROTECTED_ACCOUNTS"] ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(email => email.ToLowerInvariant()).ToHashSet(),
             CorsAllowedOrigins = (config["CORS_ALLOWED_ORIGINS"] ?? "")
                 .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             RecordsPerPage = Number(config, "NB_RECORDS_PER_PAGE", 100),

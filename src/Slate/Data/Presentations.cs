@@ -7,20 +7,24 @@ namespace Slate.Data;
 public static class Presentations
 {
     /// <summary>Person columns the API never sends (Zou's SENSITIVE_FIELDS).</summary>
-    static readonly string[] PersonSecrets =
-    [
+    public static readonly IReadOnlySet<string> PersonSecrets = new HashSet<string>
+    {
         "password", "totp_secret", "email_otp_secret", "otp_recovery_codes", "fido_credentials",
         "fido_devices", "jti", "login_failed_attemps", "last_login_failed",
-    ];
+    };
 
     /// <summary>What non-admins usually see of other people: no e-mail, phone or salary.</summary>
-    static readonly HashSet<string> PersonMinimalKeys =
-    [
+    public static readonly IReadOnlySet<string> PersonMinimalKeys = new HashSet<string>
+    {
         "id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
         "departments", "studio_id", "role", "desktop_login", "is_bot",
-    ];
+    };
 
-    static readonly string[] OrganisationChatTokens = ["chat_token_slack", "chat_webhook_mattermost", "chat_token_discord"];
+    /// <summary>Organisation columns only admins see or filter on.</summary>
+    public static readonly IReadOnlySet<string> OrganisationChatTokens = new HashSet<string>
+    {
+        "chat_token_slack", "chat_webhook_mattermost", "chat_token_discord",
+    };
 
     /// <summary>A serialized person without its secrets.</summary>
     public static JsonObject SafePerson(JsonObject person)

@@ -25,11 +25,10 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
     /// <summary>An active admin named "Super Admin", as Zou's create-admin makes it.</summary>
     public async Task<Person> CreateAdmin(string email, string password, CancellationToken ct = default)
     {
-        email = email.Trim();
-        CheckEmail(email);
+        email = CheckEmail(email);
         CheckPassword(password);
         await CheckUserLimit(ct);
-        if (await FindByEmail(email, ct) is not null) throw new WrongParameterException("Email already in use.");
+        await CheckEmailFree(email, null, ct);
 
         var person = new Person
         {
@@ -39,14 +38,31 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
             Role = "admin",
             Phone = "",
             DesktopLogin = "",
-            Timezone = settings.DefaultTimezone,
-            Locale = settings.DefaultLocale,
-            Password = passwords.Hash(password),
         };
+        SetPassword(person, password);
+        ApplyDefaults(person);
         db.Persons.Add(person);
         await db.SaveChangesAsync(ct);
         return person;
     }
+
+    /// <summary>New accounts take the studio's default timezone and locale unless given theirs.</summary>
+    public void ApplyDefaults(Person person)
+    {
+        person.Timezone ??= settings.DefaultTimezone;
+        person.Locale ??= settings.DefaultLocale;
+    }
+
+    /// <summary>Stores the bcrypt hash of a password long enough for MIN_PASSWORD_LENGTH.</summary>
+    public void SetPassword(Person person, string password)
+    {
+        CheckPassword(password);
+        person.Password = passwords.Hash(password);
+    }
+
+    /// <summary>Accounts in PROTECTED_ACCOUNTS: no one else may deactivate, demote or delete them.</summary>
+    public bool IsProtected(Person person) =>
+        !person.IsBot && person.Email is { } email && settings.ProtectedAccounts.Contains(email.ToLowerInvariant());
 
     /// <summary>
     /// On a database without any admin, makes <see cref="FirstAdminEmail"/> with a random password
@@ -88,18 +104,40 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
     public Task<Person?> FindByEmail(string email, CancellationToken ct = default) =>
         db.Persons.FirstOrDefaultAsync(p => p.Email == email && !p.IsBot, ct);
 
-    /// <summary>One plain address whose domain has a dot, as Zou's validator requires.</summary>
-    static void CheckEmail(string email)
+    /// <summary>Humans may not share an e-mail (bots may share a human's).</summary>
+    public async Task CheckEmailFree(string email, Guid? exceptPersonId, CancellationToken ct = default)
     {
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email || !address.Host.Contains('.'))
-            throw new WrongParameterException("Email is not valid.");
+        if (await db.Persons.AnyAsync(p => p.Email == email && !p.IsBot && (exceptPersonId == null || p.Id != exceptPersonId.Value), ct))
+            throw new WrongParameterException("Email already in use.");
+    }
+
+    /// <summary>
+    /// One plain address whose domain has a dot, as Zou's validator (email-validator) requires,
+    /// refused with that validator's words for the usual mistakes; returns it as it is stored:
+    /// trimmed and in lower case.
+    /// </summary>
+    public static string CheckEmail(string email)
+    {
+        email = email.Trim().ToLowerInvariant();
+        var at = email.LastIndexOf('@');
+        var problem =
+            at < 0 ? "An email address must have an @-sign."
+            : at == 0 ? "There must be something before the @-sign."
+            : at == email.Length - 1 ? "There must be something after the @-sign."
+            : !email[(at + 1)..].Contains('.') ? "The part after the @-sign is not valid. It should have a period."
+            : !MailAddress.TryCreate(email, out var address) || address.Address != email ? "The email address is not valid."
+            : null;
+        return problem is null ? email : throw new WrongParameterException(problem);
     }
 
     /// <summary>Active humans who are not guests count toward USER_LIMIT.</summary>
-    async Task CheckUserLimit(CancellationToken ct)
+    public async Task<bool> UserLimitReached(CancellationToken ct = default) =>
+        await db.Persons.CountAsync(p => p.Active == true && !p.IsBot && !p.IsGuest, ct) >= settings.UserLimit;
+
+    /// <summary>Before a new active human: "User limit reached." with the limit in "data", as Zou answers.</summary>
+    public async Task CheckUserLimit(CancellationToken ct = default)
     {
-        var active = await db.Persons.CountAsync(p => p.Active == true && !p.IsBot && !p.IsGuest, ct);
-        if (active >= settings.UserLimit)
+        if (await UserLimitReached(ct))
             throw new WrongParameterException("User limit reached.", new JsonObject { ["limit"] = settings.UserLimit });
     }
 }

@@ -56,7 +56,8 @@ public sealed class AccountCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("boss@studio.com", "short", "Password is too short.")]
-    [InlineData("not-an-email", "long-enough", "Email is not valid.")]
+    [InlineData("not-an-email", "long-enough", "An email address must have an @-sign.")]
+    [InlineData("boss@studio", "long-enough", "The part after the @-sign is not valid. It should have a period.")]
     public async Task Create_admin_refuses_what_Zou_refuses(string email, string password, string message)
     {
         var result = await slate.Run("create-admin", email, "--password", password);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Slate.Http;
 
 namespace Slate.Api.Crud;
 
@@ -37,6 +38,27 @@ public static class Body
     /// <summary>An id the request cannot do without: 400 when it is missing or malformed.</summary>
     public static Guid RequiredUuid(JsonObject body, string key) =>
         Uuid(body, key) ?? throw new Http.WrongParameterException($"{key} is required and must be a valid UUID");
+
+    /// <summary>A boolean as the column would read it (true, "yes", 1...); null when absent, false when unreadable.</summary>
+    public static bool? Flag(JsonObject body, string key)
+    {
+        if (!body.TryGetPropertyValue(key, out var node)) return null;
+        try
+        {
+            return Values.FromJson(node, typeof(bool)) as bool? ?? false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>400 with <paramref name="message"/> when the key is sent with a value outside the choices.</summary>
+    public static void CheckChoice(JsonObject body, string key, IEnumerable<string> choices, string message, bool nullable = false)
+    {
+        if (!body.TryGetPropertyValue(key, out var node) || node is null && nullable) return;
+        if (Text(body, key) is not { } value || !choices.Contains(value)) throw new WrongParameterException(message);
+    }
 }
 
 /// <summary>

@@ -25,6 +25,9 @@ public abstract class CrudCollection<T> where T : class
 
     public virtual Task CheckListAsync(CrudContext c) => AdminOnly(c);
 
+    /// <summary>Work a list needs once it is allowed, before it is read (rows Zou creates on first read).</summary>
+    public virtual Task BeforeListAsync(CrudContext c) => Task.CompletedTask;
+
     /// <summary>Narrows a list to the rows the caller may see.</summary>
     public virtual Task<IQueryable<T>> NarrowListAsync(IQueryable<T> rows, CrudContext c) => Task.FromResult(rows);
 
@@ -38,6 +41,9 @@ public abstract class CrudCollection<T> where T : class
 
     /// <summary>A filter that is not a column (e.g. tasks' episode_id); null when the key is not one.</summary>
     public virtual IQueryable<T>? ExtraFilter(IQueryable<T> rows, string key, string value, CrudContext c) => null;
+
+    /// <summary>Body keys a POST silently ignores, besides id and timestamps (values only other routes may set).</summary>
+    public virtual IReadOnlySet<string> ProtectedOnCreate { get; } = new HashSet<string>();
 
     /// <summary>Body keys a PUT silently ignores, besides id, timestamps and project_id.</summary>
     public virtual IReadOnlySet<string> ProtectedOnUpdate { get; } = new HashSet<string>();
@@ -59,6 +65,12 @@ public abstract class CrudCollection<T> where T : class
 
     /// <summary>Validations and side effects before an update is saved; <paramref name="body"/> may be edited.</summary>
     public virtual Task BeforeUpdateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
+
+    /// <summary>
+    /// On create and update, once the body is on the row and before the single save: checks and
+    /// side effects that need the row's new values (derived totals, dependent rows).
+    /// </summary>
+    public virtual Task BeforeSaveAsync(T row, CrudContext c) => Task.CompletedTask;
 
     /// <summary>Side effects that need the updated row (Zou's post_update), before the single save.</summary>
     public virtual Task AfterUpdateAsync(T row, CrudContext c) => Task.CompletedTask;

@@ -4,9 +4,13 @@ using Slate.Security;
 
 namespace Slate.Api.Crud;
 
+/// <summary>The step of the generic algorithm a request is in.</summary>
+public enum CrudAction { List, Get, Create, Update, Delete }
+
 /// <summary>What a collection's rules may use during one request.</summary>
-public sealed class CrudContext(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, Settings settings,
-    IHttpContextAccessor http)
+public sealed class CrudContext(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, Settings settings,
+    IHttpContextAccessor http, IServiceProvider services)
 {
     public SlateDb Db { get; } = db;
     public Permissions Permissions { get; } = permissions;
@@ -17,4 +21,16 @@ public sealed class CrudContext(SlateDb db, Permissions permissions, Events even
 
     /// <summary>The request's query string, for rules and options a collection reads itself (?project_id=, with_previews).</summary>
     public IQueryCollection Query => http.HttpContext?.Request.Query ?? QueryCollection.Empty;
+
+    /// <summary>The request's other services a rule needs (accounts, tokens), resolved in its scope.</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>What the request does: some collections present the same row differently per action.</summary>
+    public CrudAction Action { get; internal set; }
+
+    /// <summary>
+    /// Values one hook hands to a later one within this request (a token minted before the save,
+    /// sent in the answer): collections are shared by every request and hold no state themselves.
+    /// </summary>
+    public Dictionary<string, object> Items { get; } = [];
 }

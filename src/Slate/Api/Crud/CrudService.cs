@@ -15,7 +15,9 @@ public sealed class CrudService(CrudContext c)
 {
     public async Task<JsonNode> ListAsync<T>(CrudCollection<T> collection, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.List;
         await collection.CheckListAsync(c);
+        await collection.BeforeListAsync(c);
         var rows = QueryFilters.Apply(c.Db.Set<T>().AsNoTracking(), query, collection, c);
         rows = await collection.NarrowListAsync(rows, c);
         var relations = query.Count == 0
@@ -45,6 +47,7 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> GetAsync<T>(CrudCollection<T> collection, string instanceId, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.Get;
         var row = await FindAsync<T>(instanceId, tracked: false);
         await collection.CheckReadAsync(row, c);
         var relations = !string.Equals(query["relations"], "false", StringComparison.OrdinalIgnoreCase);
@@ -53,15 +56,17 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> CreateAsync<T>(CrudCollection<T> collection, HttpRequest request) where T : class, new()
     {
+        c.Action = CrudAction.Create;
         var body = await BodyAsync(request);
         await collection.CheckCreateAsync(body, c);
         await collection.PrepareCreateAsync(body, c);
         var row = new T();
-        var links = RowBinder.Apply(row, body, creating: true, collection.NotColumns, c.Db);
+        var links = RowBinder.Apply(row, body, creating: true, collection.NotColumns.Concat(collection.ProtectedOnCreate).ToHashSet(), c.Db);
         await collection.BeforeCreateAsync(row, body, c);
         c.Db.Add(row);
         var id = ((Model)(object)row).Id;
         await RowBinder.WriteLinksAsync(id, links, c.Db);
+        await collection.BeforeSaveAsync(row, c);
         await collection.EmitAsync(row, "new", c);
         await c.Db.SaveChangesAsync();
         return await collection.AnswerOneAsync(row, OneAnswer.Created, relations: true, c);
@@ -69,6 +74,7 @@ public sealed class CrudService(CrudContext c)
 
     public async Task<JsonObject> UpdateAsync<T>(CrudCollection<T> collection, string instanceId, HttpRequest request) where T : class
     {
+        c.Action = CrudAction.Update;
         var body = await BodyAsync(request);
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckUpdateAsync(row, body, c);
@@ -79,6 +85,7 @@ public sealed class CrudService(CrudContext c)
         await collection.AfterUpdateAsync(row, c);
         // updated_at always moves on a PUT, even when no column changed.
         ((Model)(object)row).UpdatedAt = Clock.UtcNow();
+        await collection.BeforeSaveAsync(row, c);
         await collection.EmitAsync(row, "update", c);
         await c.Db.SaveChangesAsync();
         return await collection.AnswerOneAsync(row, OneAnswer.Updated, relations: false, c);
@@ -86,6 +93,7 @@ public sealed class CrudService(CrudContext c)
 
     public async Task DeleteAsync<T>(CrudCollection<T> collection, string instanceId, IQueryCollection query) where T : class
     {
+        c.Action = CrudAction.Delete;
         var row = await FindAsync<T>(instanceId, tracked: true);
         await collection.CheckDeleteAsync(row, c);
         // A delete may run bulk statements (link rows, a forced project removal) before the save:

@@ -74,15 +74,16 @@ public static class RowBinder
     }
 
     /// <summary>
-    /// Zou's NOT NULL columns without a default must come in the body; the .NET defaults ("" and
-    /// an empty id) would otherwise pass for values.
+    /// Zou's NOT NULL columns without a default must come in the body; the .NET defaults ("", an
+    /// empty id, year 1) would otherwise pass for values.
     /// </summary>
     static void CheckRequired<T>(T row, JsonObject body, IEnumerable<ModelColumn> columns)
     {
         foreach (var column in columns.Where(c => !c.Nullable && !body.ContainsKey(c.Name) && c.Name is not ("id" or "created_at" or "updated_at")))
         {
             var current = column.Property.GetValue(row);
-            if (current is Guid id && id == Guid.Empty || current is "")
+            if (current is Guid id && id == Guid.Empty || current is "" || current is DateOnly date && date == default
+                || current is DateTime time && time == default)
                 throw Refused(DatabaseErrors.NotNull);
         }
     }
