@@ -14,7 +14,6 @@ namespace Slate.Tests.Crud;
 /// </summary>
 public class GenericCrudTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     async Task<HttpClient> Admin() => await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
 

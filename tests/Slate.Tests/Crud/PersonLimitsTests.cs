@@ -22,7 +22,6 @@ public class LimitedStudioFactory : SlateFactory
 /// <summary>/data/persons against the user limit and the protected accounts.</summary>
 public class PersonLimitsTests(LimitedStudioFactory factory) : IClassFixture<LimitedStudioFactory>
 {
-    static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Active humans are added directly until the studio is full.</summary>
     Task FillStudioAsync() => factory.WithDb(async db =>

@@ -27,7 +27,6 @@ public class PersonsTests(SlateFactory factory) : IClassFixture<SlateFactory>
     static readonly string[] MinimalKeys =
         ["active", "departments", "desktop_login", "first_name", "full_name", "has_avatar", "id", "is_bot", "last_name", "role", "studio_id", "type"];
 
-    static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     async Task<HttpClient> ClientAs(string role) => await factory.ClientForAsync(await factory.CreatePersonAsync(role));
 

@@ -13,7 +13,6 @@ public sealed record Production(Guid ProjectId, Guid EntityId, Guid TaskTypeId, 
 
 public static class ProductionData
 {
-    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     public static Task<Production> CreateProductionAsync(this SlateFactory factory, string projectStatus = "Open") => factory.WithDb(async db =>
     {

@@ -16,7 +16,7 @@ public class ProductionScheduleTests(SlateFactory factory) : IClassFixture<Slate
 
     Task<ProductionScheduleVersion> CreateVersionAsync(Project project) => factory.WithDb(async db =>
     {
-        var version = new ProductionScheduleVersion { Name = TaskData.Unique("Schedule "), ProjectId = project.Id };
+        var version = new ProductionScheduleVersion { Name = Unique("Schedule "), ProjectId = project.Id };
         db.ProductionScheduleVersions.Add(version);
         await db.SaveChangesAsync();
         return version;

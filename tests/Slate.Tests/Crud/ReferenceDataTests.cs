@@ -15,7 +15,7 @@ public class ReferenceDataTests(SlateFactory factory) : IClassFixture<SlateFacto
     /// <summary>A valid new row of the collection, under a unique name (project_status.name holds 20 characters).</summary>
     static JsonObject NewRow(string path)
     {
-        var name = TaskData.Unique("N ");
+        var name = Unique("N ");
         return path switch
         {
             "project-status" => new JsonObject { ["name"] = name, ["color"] = "#00ff00" },
@@ -58,7 +58,7 @@ public class ReferenceDataTests(SlateFactory factory) : IClassFixture<SlateFacto
         Assert.Single(page["data"]!.AsArray());
         Assert.Equal(row["name"]!.ToString(), (string?)(await (await admin.GetAsync($"/api/data/{path}/{id}")).ReadJsonObjectAsync())["name"]);
 
-        var renamed = TaskData.Unique("R ");
+        var renamed = Unique("R ");
         var updated = await (await admin.PutAsJsonAsync($"/api/data/{path}/{id}", new { name = renamed })).ReadJsonObjectAsync();
         Assert.Equal(renamed, (string?)updated["name"]);
 

@@ -8,20 +8,19 @@ namespace Slate.Tests.Crud;
 /// <summary>/data/studios: reference data, read by everyone, written by admins.</summary>
 public class StudiosTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    static string Unique() => "Studio " + Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
     public async Task Admin_creates_lists_reads_updates_and_deletes()
     {
         var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
-        var name = Unique();
+        var name = Unique("Studio ");
 
         var created = await admin.PostAsJsonAsync("/api/data/studios", new { name, color = "#009688" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var studio = await created.ReadJsonObjectAsync();
         Assert.Equal(["archived", "color", "created_at", "id", "name", "type", "updated_at"], studio.Select(p => p.Key).Order());
         Assert.Equal("Studio", (string?)studio["type"]);
-        await admin.PostAsJsonAsync("/api/data/studios", new { name = Unique(), color = "#000000", archived = true });
+        await admin.PostAsJsonAsync("/api/data/studios", new { name = Unique("Studio "), color = "#000000", archived = true });
 
         var found = (await (await admin.GetAsync($"/api/data/studios?name={Uri.EscapeDataString(name.ToUpperInvariant())}")).JsonAsync()).AsArray();
         Assert.Equal(studio["id"]!.ToString(), (string?)Assert.Single(found)!["id"]);
@@ -39,9 +38,9 @@ public class StudiosTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task Everyone_reads_and_only_admins_write()
     {
         var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
-        var studio = await (await admin.PostAsJsonAsync("/api/data/studios", new { name = Unique(), color = "#009688" })).ReadJsonObjectAsync();
+        var studio = await (await admin.PostAsJsonAsync("/api/data/studios", new { name = Unique("Studio "), color = "#009688" })).ReadJsonObjectAsync();
         var vendor = await factory.ClientForAsync(await factory.CreatePersonAsync("vendor"));
-        var name = Unique();
+        var name = Unique("Studio ");
 
         Assert.Equal(HttpStatusCode.OK, (await vendor.GetAsync("/api/data/studios")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await vendor.GetAsync($"/api/data/studios/{studio["id"]}")).StatusCode);

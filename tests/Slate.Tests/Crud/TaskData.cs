@@ -11,7 +11,6 @@ namespace Slate.Tests.Crud;
 /// </summary>
 public static class TaskData
 {
-    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     public static Task<Project> CreateProjectAsync(this SlateFactory factory, bool open = true, bool botsAllowed = false) =>
         factory.WithDb(async db =>

@@ -18,7 +18,7 @@ public class TaskStatusTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task Admin_creates_reads_updates_and_deletes_a_status()
     {
         var admin = await Admin();
-        var shortName = TaskData.Unique("r")[..9];
+        var shortName = Unique("r")[..9];
 
         var response = await admin.PostAsJsonAsync("/api/data/task-status", new { name = "Review", short_name = shortName, color = "#ab26ff", is_feedback_request = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -66,7 +66,7 @@ public class TaskStatusTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await factory.CreateTaskStatusAsync(s => s.IsDefault = true);
 
         var response = await admin.PostAsJsonAsync("/api/data/task-status",
-            new { name = "Todo", short_name = TaskData.Unique("t")[..9], color = "#f5f5f5", is_default = true });
+            new { name = "Todo", short_name = Unique("t")[..9], color = "#f5f5f5", is_default = true });
         var created = Guid.Parse((string)(await response.ReadJsonObjectAsync())["id"]!);
         Assert.Equal([created], await DefaultsAsync(forConcept: false));
         Assert.Equal([concept.Id], await DefaultsAsync(forConcept: true));

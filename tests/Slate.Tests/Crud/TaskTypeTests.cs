@@ -16,7 +16,7 @@ public class TaskTypeTests(SlateFactory factory) : IClassFixture<SlateFactory>
     {
         var admin = await Admin();
         var department = await factory.CreateDepartmentAsync();
-        var name = TaskData.Unique("Layout ");
+        var name = Unique("Layout ");
 
         var response = await admin.PostAsJsonAsync("/api/data/task-types", new { name, for_entity = "Shot", color = "#009688", department_id = department.Id });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -68,7 +68,7 @@ public class TaskTypeTests(SlateFactory factory) : IClassFixture<SlateFactory>
 
         Assert.Equal(HttpStatusCode.OK, (await vendor.GetAsync("/api/data/task-types")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await vendor.GetAsync($"/api/data/task-types/{taskType.Id}")).StatusCode);
-        await (await manager.PostAsJsonAsync("/api/data/task-types", new { name = TaskData.Unique("Type ") }))
+        await (await manager.PostAsJsonAsync("/api/data/task-types", new { name = Unique("Type ") }))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await manager.PutAsJsonAsync($"/api/data/task-types/{taskType.Id}", new { color = "#000000" }))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);

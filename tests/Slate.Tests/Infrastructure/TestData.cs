@@ -12,6 +12,9 @@ public static class TestData
 {
     public const string Password = "Passw0rd-for-tests";
 
+    /// <summary>A name no other test uses (the server is shared by a test class): the prefix and 8 hex digits.</summary>
+    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
+
     public static Task<Person> CreatePersonAsync(
         this SlateFactory factory, string role = "user", string password = Password, bool active = true,
         Action<Person>? configure = null) => factory.WithDb(async db =>

@@ -8,7 +8,6 @@ namespace Slate.Tests.Crud.Structure;
 /// <summary>Productions, entities and tasks seeded straight into the server's database, with unique names.</summary>
 public static class StructureData
 {
-    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>A project in the "Open" status (or "Closed"), with the given team members and their project roles.</summary>
     public static Task<Project> CreateProjectAsync(this SlateFactory factory, bool open = true, params (Person Person, string? Role)[] team) =>

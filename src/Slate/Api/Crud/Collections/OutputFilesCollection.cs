@@ -10,14 +10,8 @@ namespace Slate.Api.Crud.Collections;
 /// members assigned on its (temporal) entity, change it; admins create and delete. An output
 /// file's project is its entity's, and its events say so (as Zou's do).
 /// </summary>
-public sealed class OutputFilesCollection : CrudCollection<OutputFile>
+public sealed class OutputFilesCollection : NonVendorListCollection<OutputFile>
 {
-    public override Task CheckListAsync(CrudContext c)
-    {
-        c.Permissions.CheckNotVendor();
-        return Task.CompletedTask;
-    }
-
     public override async Task<IQueryable<OutputFile>> NarrowListAsync(IQueryable<OutputFile> rows, CrudContext c)
     {
         if (c.Permissions.IsAdmin) return rows;

@@ -10,14 +10,8 @@ namespace Slate.Api.Crud.Collections;
 /// with action access on it; admins create and delete. A working file's project is its task's,
 /// or its entity's when it has no task.
 /// </summary>
-public sealed class WorkingFilesCollection : CrudCollection<WorkingFile>
+public sealed class WorkingFilesCollection : NonVendorListCollection<WorkingFile>
 {
-    public override Task CheckListAsync(CrudContext c)
-    {
-        c.Permissions.CheckNotVendor();
-        return Task.CompletedTask;
-    }
-
     public override async Task<IQueryable<WorkingFile>> NarrowListAsync(IQueryable<WorkingFile> rows, CrudContext c)
     {
         if (c.Permissions.IsAdmin) return rows;
