@@ -3,7 +3,7 @@ using Slate.Domain;
 namespace Slate.Tests.Infrastructure;
 
 /// <summary>Projects and tasks a test needs, created directly in the database with unique names.</summary>
-public static class TaskData
+public static class PeopleData
 {
     /// <summary>A project whose team holds <paramref name="team"/> (with their global roles).</summary>
     public static Task<Project> CreateProjectAsync(this SlateFactory factory, params Person[] team) => factory.WithDb(async db =>
