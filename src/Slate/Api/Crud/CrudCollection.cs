@@ -67,13 +67,11 @@ public abstract class CrudCollection<T> where T : class
     public virtual Task BeforeUpdateAsync(T row, JsonObject body, CrudContext c) => Task.CompletedTask;
 
     /// <summary>
-    /// On create and update, once the body is on the row and before the single save: checks and
-    /// side effects that need the row's new values (derived totals, dependent rows).
+    /// On create and update (<see cref="CrudContext.Action"/> says which), once the body is on the
+    /// row and before the single save: checks and side effects that need the row's new values
+    /// (derived totals, dependent rows; Zou's post_create / post_update).
     /// </summary>
     public virtual Task BeforeSaveAsync(T row, CrudContext c) => Task.CompletedTask;
-
-    /// <summary>Side effects that need the updated row (Zou's post_update), before the single save.</summary>
-    public virtual Task AfterUpdateAsync(T row, CrudContext c) => Task.CompletedTask;
 
     /// <summary>A list asked for without pagination (Zou caps the events list).</summary>
     public virtual IQueryable<T> Unpaginated(IQueryable<T> rows) => rows;

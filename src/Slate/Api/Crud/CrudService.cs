@@ -82,7 +82,6 @@ public sealed class CrudService(CrudContext c)
         var ignored = new HashSet<string>(collection.ProtectedOnUpdate.Concat(collection.NotColumns)) { "project_id" };
         var links = RowBinder.Apply(row, body, creating: false, ignored, c.Db);
         await RowBinder.WriteLinksAsync(((Model)(object)row).Id, links, c.Db);
-        await collection.AfterUpdateAsync(row, c);
         // updated_at always moves on a PUT, even when no column changed.
         ((Model)(object)row).UpdatedAt = Clock.UtcNow();
         await collection.BeforeSaveAsync(row, c);

@@ -85,8 +85,9 @@ public sealed class CommentsCollection : CrudCollection<Comment>
     }
 
     /// <summary>A new status on the comment moves the task's status and dates (behavior-production.md §4.4).</summary>
-    public override async Task AfterUpdateAsync(Comment row, CrudContext c)
+    public override async Task BeforeSaveAsync(Comment row, CrudContext c)
     {
+        if (c.Action != CrudAction.Update) return;
         var previous = c.Db.Entry(row).Property(x => x.TaskStatusId).OriginalValue;
         if (row.TaskStatusId is null || row.TaskStatusId == previous) return;
         if (await TaskHistory.ResetAsync(row.ObjectId, c) is { } reset)

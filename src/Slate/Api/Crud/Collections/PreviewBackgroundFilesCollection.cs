@@ -17,7 +17,6 @@ public sealed class PreviewBackgroundFilesCollection : ReferenceCollection<Previ
     public override async Task BeforeCreateAsync(PreviewBackgroundFile row, JsonObject body, CrudContext c)
     {
         if (await c.Db.PreviewBackgroundFiles.AnyAsync(p => p.Name == row.Name)) throw new WrongParameterException(NameTaken);
-        await KeepSingleDefaultAsync(row, c);
     }
 
     public override async Task BeforeUpdateAsync(PreviewBackgroundFile row, JsonObject body, CrudContext c)
@@ -26,9 +25,8 @@ public sealed class PreviewBackgroundFilesCollection : ReferenceCollection<Previ
             throw new WrongParameterException(NameTaken);
     }
 
-    public override Task AfterUpdateAsync(PreviewBackgroundFile row, CrudContext c) => KeepSingleDefaultAsync(row, c);
-
-    static async Task KeepSingleDefaultAsync(PreviewBackgroundFile row, CrudContext c)
+    /// <summary>Marking one as default, on create or update, clears the previous default.</summary>
+    public override async Task BeforeSaveAsync(PreviewBackgroundFile row, CrudContext c)
     {
         if (row.IsDefault != true) return;
         foreach (var other in await c.Db.PreviewBackgroundFiles.Where(p => p.IsDefault == true && p.Id != row.Id).ToListAsync())
