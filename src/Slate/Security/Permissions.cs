@@ -102,14 +102,14 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     /// Project access, and for a vendor there, a task of the entity assigned to them (Zou's
     /// check_project_access then check_entity_access).
     /// </summary>
-    public async Task CheckEntityAccessAsync(Guid projectId, Guid entityId)
+    public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
     {
         var role = await ProjectRoleAsync(projectId);
         if (role is null || role == "vendor" && !await IsAssignedOnEntityAsync(entityId)) throw new PermissionDeniedException();
     }
 
     /// <summary>Whether a task of the entity is assigned to the caller.</summary>
-    public Task<bool> IsAssignedOnEntityAsync(Guid entityId) => AssignedEntityIds().AnyAsync(id => id == entityId);
+    public Task<bool> IsAssignedOnEntityAsync(Guid? entityId) => AssignedEntityIds().AnyAsync(id => id == entityId);
 
     /// <summary>The entities with a task assigned to the caller (all a vendor reaches), as a subquery.</summary>
     public IQueryable<Guid?> AssignedEntityIds() => db.TaskPersonLinks.AsNoTracking()
@@ -150,21 +150,6 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     /// <summary>The caller is one of the task's assignees.</summary>
     public Task<bool> IsAssignedToTaskAsync(Guid? taskId) =>
         db.TaskPersonLinks.AsNoTracking().AnyAsync(l => l.TaskId == taskId && l.PersonId == user.Id);
-
-    /// <summary>The caller is assigned to a task of the entity.</summary>
-    public Task<bool> IsAssignedOnEntityAsync(Guid? entityId) => db.Tasks.AsNoTracking()
-        .Where(t => t.EntityId == entityId)
-        .AnyAsync(t => db.TaskPersonLinks.Any(l => l.TaskId == t.Id && l.PersonId == user.Id));
-
-    /// <summary>
-    /// Project access, and for a vendor there (their role in that project) a task assigned to them
-    /// on the entity (Zou's check_project_access + check_entity_access).
-    /// </summary>
-    public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
-    {
-        var role = await ProjectRoleAsync(projectId) ?? throw new PermissionDeniedException();
-        if (role == "vendor" && !await IsAssignedOnEntityAsync(entityId)) throw new PermissionDeniedException();
-    }
 
     /// <summary>
     /// May the caller act on the task (comment, change its status, publish)? Admins; in the team,
