@@ -37,6 +37,7 @@ public static class Server
         builder.Services.AddScoped<CrudService>();
         builder.Services.AddScoped<TaskSettingsService>();
         builder.Services.AddScoped<ProjectsService>();
+        builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
