@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Auth;
 using Slate.Api.Crud;
 using Slate.Api.Index;
+using Slate.Api.Projects;
 using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
@@ -35,6 +36,8 @@ public static class Server
         builder.Services.AddScoped<CrudContext>();
         builder.Services.AddScoped<CrudService>();
         builder.Services.AddScoped<TaskSettingsService>();
+        builder.Services.AddScoped<ProjectsService>();
+        builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -52,6 +55,7 @@ public static class Server
         app.MapArea(AuthRoutes.Map);
         app.MapArea(CrudRoutes.Map);
         app.MapArea(TaskSettingsRoutes.Map);
+        app.MapArea(ProjectsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -85,7 +85,8 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public async Task<List<Guid>> OpenVendorProjectIdsAsync() =>
         [.. (await OpenTeamRolesAsync()).Where(p => p.Role == "vendor").Select(p => p.Project)];
 
-    async Task<List<(Guid Project, string Role)>> OpenTeamRolesAsync()
+    /// <summary>The open projects whose team holds the caller, with their role in each (project role, else global).</summary>
+    public async Task<List<(Guid Project, string Role)>> OpenTeamRolesAsync()
     {
         if (openTeamRoles is not null) return openTeamRoles;
         var links = await db.ProjectPersonLinks.AsNoTracking()

@@ -1,0 +1,96 @@
+using Slate.Domain;
+using Slate.Http;
+
+namespace Slate.Api.Projects;
+
+/// <summary>
+/// The projects blueprint (behavior-production.md §2.4-2.6), in Zou's order: listings, team and
+/// settings. Rules live in <see cref="ProjectsService"/> and <see cref="ProjectSettingsService"/>.
+/// </summary>
+public static class ProjectsRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.Get("/data/projects/open", async (string? name, ProjectsService projects) =>
+                ZouJson.Result(await projects.OpenProjectsAsync(name)))
+            .WithSummary("Open projects (the caller's for non-admins) with descriptors, task type priorities and status links");
+        routes.Get("/data/projects/all", async (string? name, ProjectsService projects) =>
+                ZouJson.Result(await projects.AllProjectsAsync(name)))
+            .WithSummary("Every project with its status name for admins; the caller's team projects for others");
+        routes.Get("/data/projects/{project_id}/team", async (string project_id, ProjectsService projects) =>
+                ZouJson.Result(await projects.TeamAsync(project_id)))
+            .WithSummary("The project's team, each with their project role");
+        routes.Post("/data/projects/{project_id}/team", async (string project_id, HttpRequest request, ProjectsService projects) =>
+                ZouJson.Result(await projects.AddTeamMemberAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a person to the project's team, with an optional project role");
+        routes.Get("/data/projects/{project_id}/task-types", async (string project_id, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.ListAsync<ProjectTaskTypeLink, TaskType>(project_id, managersOnly: false)))
+            .WithSummary("The task types the project uses");
+        routes.Put("/data/projects/{project_id}/team/{person_id}", async (string project_id, string person_id, HttpRequest request, ProjectsService projects) =>
+                ZouJson.Result(await projects.SetTeamRoleAsync(project_id, person_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Set or reset a team member's role in the project");
+        routes.Delete("/data/projects/{project_id}/team/{person_id}", async (string project_id, string person_id, ProjectsService projects) =>
+            {
+                await projects.RemoveTeamMemberAsync(project_id, person_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a person from the project's team");
+        routes.Post("/data/projects/{project_id}/settings/asset-types", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.AddAsync<ProjectAssetTypeLink, EntityType>(project_id, await RequestBody.ReadFieldsAsync(request), "asset_type_id"), StatusCodes.Status201Created))
+            .WithSummary("Add an asset type to the project");
+        routes.Delete("/data/projects/{project_id}/settings/asset-types/{asset_type_id}", async (string project_id, string asset_type_id, ProjectSettingsService settings) =>
+            {
+                await settings.RemoveAsync<ProjectAssetTypeLink>(project_id, asset_type_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove an asset type from the project");
+        routes.Post("/data/projects/{project_id}/settings/task-types", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.AddTaskTypeAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a task type to the project, with an optional priority");
+        routes.Delete("/data/projects/{project_id}/settings/task-types/{task_type_id}", async (string project_id, string task_type_id, ProjectSettingsService settings) =>
+            {
+                await settings.RemoveAsync<ProjectTaskTypeLink>(project_id, task_type_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a task type from the project");
+        routes.Get("/data/projects/{project_id}/settings/task-status", async (string project_id, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.ListAsync<ProjectTaskStatusLink, ProductionTaskStatus>(project_id, managersOnly: false)))
+            .WithSummary("The task statuses the project uses");
+        routes.Post("/data/projects/{project_id}/settings/task-status", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.AddAsync<ProjectTaskStatusLink, ProductionTaskStatus>(project_id, await RequestBody.ReadFieldsAsync(request), "task_status_id"), StatusCodes.Status201Created))
+            .WithSummary("Add a task status to the project");
+        routes.Delete("/data/projects/{project_id}/settings/task-status/{task_status_id}", async (string project_id, string task_status_id, ProjectSettingsService settings) =>
+            {
+                await settings.RemoveAsync<ProjectTaskStatusLink>(project_id, task_status_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a task status from the project");
+        routes.Post("/data/projects/{project_id}/settings/batch", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.BatchAsync(project_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Add task types, task statuses and asset types to the project at once");
+        routes.Get("/data/projects/{project_id}/settings/status-automations", async (string project_id, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.ListAsync<ProjectStatusAutomationLink, StatusAutomation>(project_id, managersOnly: true)))
+            .WithSummary("The status automations the project uses (its managers)");
+        routes.Post("/data/projects/{project_id}/settings/status-automations", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.AddAsync<ProjectStatusAutomationLink, StatusAutomation>(project_id, await RequestBody.ReadFieldsAsync(request), "status_automation_id"), StatusCodes.Status201Created))
+            .WithSummary("Add a status automation to the project");
+        routes.Delete("/data/projects/{project_id}/settings/status-automations/{status_automation_id}", async (string project_id, string status_automation_id, ProjectSettingsService settings) =>
+            {
+                await settings.RemoveAsync<ProjectStatusAutomationLink>(project_id, status_automation_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a status automation from the project");
+        routes.Delete("/data/projects/{project_id}/settings/preview-background-files/{preview_background_file_id}", async (string project_id, string preview_background_file_id, ProjectSettingsService settings) =>
+            {
+                await settings.RemoveAsync<ProjectPreviewBackgroundFileLink>(project_id, preview_background_file_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a preview background from the project");
+        routes.Get("/data/projects/{project_id}/settings/preview-background-files", async (string project_id, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.ListAsync<ProjectPreviewBackgroundFileLink, PreviewBackgroundFile>(project_id, managersOnly: false)))
+            .WithSummary("The preview backgrounds the project uses");
+        routes.Post("/data/projects/{project_id}/settings/preview-background-files", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
+                ZouJson.Result(await settings.AddAsync<ProjectPreviewBackgroundFileLink, PreviewBackgroundFile>(project_id, await RequestBody.ReadFieldsAsync(request), "preview_background_file_id"), StatusCodes.Status201Created))
+            .WithSummary("Add a preview background to the project");
+    }
+}
