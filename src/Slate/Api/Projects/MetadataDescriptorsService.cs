@@ -16,7 +16,8 @@ namespace Slate.Api.Projects;
 /// those opened to clients, vendors those of no department or of theirs); admins, the project's
 /// managers, and supervisors whose departments the descriptor covers change them. Renaming moves
 /// the stored values to the new field name, deleting strips them, in the rows of the
-/// descriptor's kind only, in the same unit of work.
+/// descriptor's kind only, in the same unit of work. The all-projects variants apply the same
+/// change, by field name, to every open project the caller manages (admins: every open project).
 /// </summary>
 public sealed class MetadataDescriptorsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, ProjectsService projects)
 {
@@ -51,8 +52,8 @@ public sealed class MetadataDescriptorsService(SlateDb db, Permissions permissio
         var dataType = NonEmptyText(body, "data_type") ?? "string";
         var forClient = Flag(body);
         var choices = Strings(body, "choices");
-        var departments = Strings(body, "departments");
-        await permissions.CheckAllDepartmentsAccessAsync(ProjectsService.PathId(projectId), ParsedIds(departments));
+        var departmentTexts = Strings(body, "departments");
+        await permissions.CheckAllDepartmentsAccessAsync(ProjectsService.PathId(projectId), ParsedIds(departmentTexts));
         var project = await projects.ProjectAsync(projectId, permissions.CheckProjectAccessAsync);
 
         if (!EntityTypes.Contains(entityType)) throw new WrongParameterException(WrongEntityType);
@@ -65,60 +66,30 @@ public sealed class MetadataDescriptorsService(SlateDb db, Permissions permissio
             taskType = id;
         }
         else if (taskTypeText is not null) throw new WrongParameterException("task_type_id only applies to Task metadata descriptors.");
-        if (!MetadataDescriptorCollection.DataTypes.Contains(dataType)) throw new WrongParameterException("Invalid data_type");
+        CheckDataType(dataType);
+        var departments = await DepartmentIdsAsync(departmentTexts);
 
-        var fieldName = Slugs.Of(name, '_');
-        if (await db.MetadataDescriptors.AnyAsync(d => d.ProjectId == project.Id && d.EntityType == entityType && (d.Name == name || d.FieldName == fieldName)))
-            throw new WrongParameterException(Duplicate);
-        var descriptor = new MetadataDescriptor
-        {
-            ProjectId = project.Id, EntityType = entityType, TaskTypeId = taskType, Name = name, FieldName = fieldName,
-            DataType = dataType, Choices = new JsonArray([.. choices.Select(c => (JsonNode?)c)]), ForClient = forClient ?? false,
-        };
-        db.MetadataDescriptors.Add(descriptor);
-        db.DepartmentMetadataDescriptorLinks.AddRange((await DepartmentIdsAsync(departments)).Select(d =>
-            new DepartmentMetadataDescriptorLink { MetadataDescriptorId = descriptor.Id, DepartmentId = d }));
-        return await SaveAsync("metadata-descriptor:new", descriptor);
+        if (await NameTakenAsync([project.Id], entityType, name, null)) throw new WrongParameterException(Duplicate);
+        var descriptor = AddDescriptor(project.Id, entityType, taskType, name, dataType, forClient ?? false, choices, departments);
+        await db.SaveChangesAsync();
+        return await serializer.RowAsync(descriptor);
     }
 
     /// <summary>Changes the fields sent; a new name renames the field and moves its stored values.</summary>
     public async Task<JsonObject> UpdateAsync(string projectId, string descriptorId, JsonObject body)
     {
-        var name = RequestBody.OptionalText(body, "name");
-        var dataType = body.ContainsKey("data_type") ? NonEmptyText(body, "data_type") ?? RequestBody.RequiredText(body, "data_type") : null;
-        var forClient = Flag(body);
-        var choices = body.ContainsKey("choices") ? Strings(body, "choices") : null;
-        var departmentTexts = body.ContainsKey("departments") ? Strings(body, "departments") : null;
+        var changes = ReadChanges(body);
         var project = await projects.ProjectAsync(projectId, permissions.CheckProjectAccessAsync);
         var descriptor = await DescriptorAsync(project.Id, descriptorId, tracked: true);
-        var current = await DepartmentsOfAsync(descriptor.Id);
         // Zou checks the old and new departments together, which lets a supervisor drop them all; both must be theirs here.
-        await permissions.CheckAllDepartmentsAccessAsync(project.Id, current);
-        if (departmentTexts is not null) await permissions.CheckAllDepartmentsAccessAsync(project.Id, ParsedIds(departmentTexts));
-        var departments = departmentTexts is null ? null : await DepartmentIdsAsync(departmentTexts);
-        if (name is { Length: 0 }) throw new WrongParameterException("Name cannot be empty.");
-        if (dataType is not null && !MetadataDescriptorCollection.DataTypes.Contains(dataType)) throw new WrongParameterException("Invalid data_type");
-
-        if (name is not null && name != descriptor.Name)
-        {
-            var fieldName = Slugs.Of(name, '_');
-            if (await db.MetadataDescriptors.AnyAsync(d => d.ProjectId == project.Id && d.EntityType == descriptor.EntityType && d.Id != descriptor.Id
-                    && (d.Name == name || d.FieldName == fieldName)))
-                throw new WrongParameterException(Duplicate);
-            if (fieldName != descriptor.FieldName) await RewriteValuesAsync(descriptor, fieldName);
-            descriptor.Name = name;
-            descriptor.FieldName = fieldName;
-        }
-        if (dataType is not null) descriptor.DataType = dataType;
-        if (forClient is not null) descriptor.ForClient = forClient;
-        if (choices is not null) descriptor.Choices = new JsonArray([.. choices.Select(c => (JsonNode?)c)]);
-        if (departments is not null)
-        {
-            db.DepartmentMetadataDescriptorLinks.RemoveRange(await db.DepartmentMetadataDescriptorLinks.Where(l => l.MetadataDescriptorId == descriptor.Id).ToListAsync());
-            db.DepartmentMetadataDescriptorLinks.AddRange(departments.Select(d =>
-                new DepartmentMetadataDescriptorLink { MetadataDescriptorId = descriptor.Id, DepartmentId = d }));
-        }
-        return await SaveAsync("metadata-descriptor:update", descriptor);
+        await permissions.CheckAllDepartmentsAccessAsync(project.Id, await DepartmentsOfAsync(descriptor.Id));
+        if (changes.Departments is not null) await permissions.CheckAllDepartmentsAccessAsync(project.Id, ParsedIds(changes.Departments));
+        if (changes.Name is { Length: 0 }) throw new WrongParameterException("Name cannot be empty.");
+        if (changes.DataType is not null) CheckDataType(changes.DataType);
+        var departments = changes.Departments is null ? null : await DepartmentIdsAsync(changes.Departments);
+        await ChangeAsync(descriptor, changes, departments);
+        await db.SaveChangesAsync();
+        return await serializer.RowAsync(descriptor);
     }
 
     /// <summary>Deletes the descriptor and strips its values from the rows it described.</summary>
@@ -127,19 +98,15 @@ public sealed class MetadataDescriptorsService(SlateDb db, Permissions permissio
         var project = await projects.ProjectAsync(projectId, permissions.CheckProjectAccessAsync);
         var descriptor = await DescriptorAsync(project.Id, descriptorId, tracked: true);
         await permissions.CheckAllDepartmentsAccessAsync(project.Id, await DepartmentsOfAsync(descriptor.Id));
-        await RewriteValuesAsync(descriptor, null);
-        db.DepartmentMetadataDescriptorLinks.RemoveRange(await db.DepartmentMetadataDescriptorLinks.Where(l => l.MetadataDescriptorId == descriptor.Id).ToListAsync());
-        db.MetadataDescriptors.Remove(descriptor);
-        await SaveAsync("metadata-descriptor:delete", descriptor);
+        await RemoveDescriptorsAsync([descriptor]);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Positions 1..n in the list's order, then the kind's other descriptors by name (the project's managers).</summary>
     public async Task<JsonArray> ReorderAsync(string projectId, JsonObject body)
     {
         var entityType = RequestBody.RequiredText(body, "entity_type");
-        if (body["descriptor_ids"] is not JsonArray { Count: > 0 })
-            throw new ValidationFailedException(("descriptor_ids", body["descriptor_ids"] is null ? "Field required" : "List should have at least 1 item after validation, not 0"));
-        var ids = Strings(body, "descriptor_ids");
+        var ids = RequiredList(body, "descriptor_ids");
         var project = await projects.ProjectAsync(projectId, permissions.CheckManagerOfAsync);
         if (!EntityTypes.Contains(entityType)) throw new WrongParameterException(WrongEntityType);
 
@@ -148,19 +115,200 @@ public sealed class MetadataDescriptorsService(SlateDb db, Permissions permissio
         foreach (var id in ids)
             if (!byId.ContainsKey(id.ToLowerInvariant()))
                 throw new WrongParameterException($"Descriptor {id} not found for project {ZouSerializer.Uuid(project.Id)} and entity type {entityType}");
-        var listed = ids.Select(id => byId[id.ToLowerInvariant()]).Distinct().ToList();
-        var position = 1;
-        foreach (var descriptor in listed.Concat(descriptors.Except(listed).OrderBy(d => d.Name, StringComparer.Ordinal)))
-            descriptor.Position = position++;
+        Reposition(descriptors, [.. ids.Select(id => byId[id.ToLowerInvariant()]).Distinct()]);
         await db.SaveChangesAsync();
         return await serializer.RowsAsync(Ordered(descriptors), relations: true);
     }
 
-    async Task<JsonObject> SaveAsync(string eventName, MetadataDescriptor descriptor)
+    /// <summary>Adds the descriptor to every open project the caller manages that has none of that name; the ones created.</summary>
+    public async Task<JsonArray> CreateOnProjectsAsync(JsonObject body)
     {
-        events.Emit(eventName, new JsonObject { ["metadata_descriptor_id"] = ZouSerializer.Uuid(descriptor.Id) }, descriptor.ProjectId);
+        permissions.CheckGlobalManager();
+        var name = RequestBody.RequiredText(body, "name");
+        var entityType = NonEmptyText(body, "entity_type") ?? "Asset";
+        var dataType = NonEmptyText(body, "data_type") ?? "string";
+        var forClient = Flag(body);
+        var choices = Strings(body, "choices");
+        var departmentTexts = Strings(body, "departments");
+        CheckSharedEntityType(entityType);
+        CheckDataType(dataType);
+        var departments = await DepartmentIdsAsync(departmentTexts);
+
+        var fieldName = Slugs.Of(name, '_');
+        var projectIds = await ManagedOpenProjectIdsAsync();
+        var taken = await db.MetadataDescriptors
+            .Where(d => projectIds.Contains(d.ProjectId) && d.EntityType == entityType && (d.Name == name || d.FieldName == fieldName))
+            .Select(d => d.ProjectId).ToListAsync();
+        var created = projectIds.Except(taken)
+            .Select(project => AddDescriptor(project, entityType, null, name, dataType, forClient ?? false, choices, departments)).ToList();
         await db.SaveChangesAsync();
-        return await serializer.RowAsync(descriptor);
+        return await serializer.RowsAsync(created);
+    }
+
+    /// <summary>Changes the descriptor of that field name and kind in every open project the caller manages; the ones changed.</summary>
+    public async Task<JsonArray> UpdateOnProjectsAsync(string fieldName, JsonObject body)
+    {
+        permissions.CheckGlobalManager();
+        var entityType = RequestBody.RequiredText(body, "entity_type");
+        var changes = ReadChanges(body);
+        CheckSharedEntityType(entityType);
+        if (changes.DataType is not null) CheckDataType(changes.DataType);
+        var departments = changes.Departments is null ? null : await DepartmentIdsAsync(changes.Departments);
+        var descriptors = await SharedDescriptorsAsync(entityType, fieldName);
+        foreach (var descriptor in descriptors)
+            await ChangeAsync(descriptor, changes with { Name = string.IsNullOrEmpty(changes.Name) ? null : changes.Name }, departments);
+        await db.SaveChangesAsync();
+        return await serializer.RowsAsync(descriptors);
+    }
+
+    /// <summary>Deletes the descriptor of that field name and kind from every open project the caller manages; the ids removed.</summary>
+    public async Task<JsonArray> DeleteOnProjectsAsync(string fieldName, string? entityType)
+    {
+        permissions.CheckGlobalManager();
+        CheckSharedEntityType(entityType);
+        var descriptors = await SharedDescriptorsAsync(entityType!, fieldName);
+        await RemoveDescriptorsAsync(descriptors);
+        await db.SaveChangesAsync();
+        return new JsonArray([.. descriptors.Select(d => (JsonNode)ZouSerializer.Uuid(d.Id))]);
+    }
+
+    /// <summary>The same column order, by field name, in every open project the caller manages; the descriptors of the projects concerned.</summary>
+    public async Task<JsonArray> ReorderOnProjectsAsync(JsonObject body)
+    {
+        permissions.CheckGlobalManager();
+        var entityType = RequestBody.RequiredText(body, "entity_type");
+        var fieldOrder = RequiredList(body, "field_order");
+        CheckSharedEntityType(entityType);
+        var projectIds = await ManagedOpenProjectIdsAsync();
+        var descriptors = await db.MetadataDescriptors.Where(d => projectIds.Contains(d.ProjectId) && d.EntityType == entityType).ToListAsync();
+        var updated = new List<MetadataDescriptor>();
+        foreach (var project in descriptors.GroupBy(d => d.ProjectId).OrderBy(g => projectIds.IndexOf(g.Key)))
+        {
+            var byField = project.ToDictionary(d => d.FieldName);
+            var listed = fieldOrder.Where(byField.ContainsKey).Select(f => byField[f]).Distinct().ToList();
+            if (listed.Count == 0) continue;
+            Reposition([.. project], listed);
+            updated.AddRange(Ordered(project));
+        }
+        await db.SaveChangesAsync();
+        return await serializer.RowsAsync(updated, relations: true);
+    }
+
+    /// <summary>A new descriptor with its departments, and its event, in the unit of work.</summary>
+    MetadataDescriptor AddDescriptor(Guid projectId, string entityType, Guid? taskType, string name, string dataType, bool forClient,
+        List<string> choices, List<Guid> departments)
+    {
+        var descriptor = new MetadataDescriptor
+        {
+            ProjectId = projectId, EntityType = entityType, TaskTypeId = taskType, Name = name, FieldName = Slugs.Of(name, '_'),
+            DataType = dataType, Choices = new JsonArray([.. choices.Select(c => (JsonNode?)c)]), ForClient = forClient,
+        };
+        db.MetadataDescriptors.Add(descriptor);
+        db.DepartmentMetadataDescriptorLinks.AddRange(departments.Select(d =>
+            new DepartmentMetadataDescriptorLink { MetadataDescriptorId = descriptor.Id, DepartmentId = d }));
+        Emit("metadata-descriptor:new", descriptor);
+        return descriptor;
+    }
+
+    /// <summary>Applies the changes sent; a new field name moves the stored values. 400 when the name clashes with another descriptor.</summary>
+    async Task ChangeAsync(MetadataDescriptor descriptor, DescriptorChanges changes, List<Guid>? departments)
+    {
+        if (changes.Name is { } name && name != descriptor.Name)
+        {
+            if (await NameTakenAsync([descriptor.ProjectId], descriptor.EntityType, name, descriptor.Id)) throw new WrongParameterException(Duplicate);
+            var fieldName = Slugs.Of(name, '_');
+            if (fieldName != descriptor.FieldName) await RewriteValuesAsync(descriptor, fieldName);
+            descriptor.Name = name;
+            descriptor.FieldName = fieldName;
+        }
+        if (changes.DataType is not null) descriptor.DataType = changes.DataType;
+        if (changes.ForClient is not null) descriptor.ForClient = changes.ForClient;
+        if (changes.Choices is not null) descriptor.Choices = new JsonArray([.. changes.Choices.Select(c => (JsonNode?)c)]);
+        if (departments is not null)
+        {
+            db.DepartmentMetadataDescriptorLinks.RemoveRange(await db.DepartmentMetadataDescriptorLinks.Where(l => l.MetadataDescriptorId == descriptor.Id).ToListAsync());
+            db.DepartmentMetadataDescriptorLinks.AddRange(departments.Select(d =>
+                new DepartmentMetadataDescriptorLink { MetadataDescriptorId = descriptor.Id, DepartmentId = d }));
+        }
+        Emit("metadata-descriptor:update", descriptor);
+    }
+
+    /// <summary>Removes the descriptors, their department links and their stored values.</summary>
+    async Task RemoveDescriptorsAsync(List<MetadataDescriptor> descriptors)
+    {
+        var ids = descriptors.Select(d => d.Id).ToList();
+        db.DepartmentMetadataDescriptorLinks.RemoveRange(await db.DepartmentMetadataDescriptorLinks.Where(l => ids.Contains(l.MetadataDescriptorId)).ToListAsync());
+        foreach (var descriptor in descriptors)
+        {
+            await RewriteValuesAsync(descriptor, null);
+            db.MetadataDescriptors.Remove(descriptor);
+            Emit("metadata-descriptor:delete", descriptor);
+        }
+    }
+
+    /// <summary>Positions 1..n for the listed descriptors, then the others by name.</summary>
+    static void Reposition(List<MetadataDescriptor> all, List<MetadataDescriptor> listed)
+    {
+        var position = 1;
+        foreach (var descriptor in listed.Concat(all.Except(listed).OrderBy(d => d.Name, StringComparer.Ordinal)))
+            descriptor.Position = position++;
+    }
+
+    void Emit(string eventName, MetadataDescriptor descriptor) =>
+        events.Emit(eventName, new JsonObject { ["metadata_descriptor_id"] = ZouSerializer.Uuid(descriptor.Id) }, descriptor.ProjectId);
+
+    /// <summary>Whether another descriptor of the kind in the projects has the name or its field name.</summary>
+    Task<bool> NameTakenAsync(List<Guid> projectIds, string entityType, string name, Guid? except)
+    {
+        var fieldName = Slugs.Of(name, '_');
+        return db.MetadataDescriptors.AnyAsync(d => projectIds.Contains(d.ProjectId) && d.EntityType == entityType && d.Id != except
+            && (d.Name == name || d.FieldName == fieldName));
+    }
+
+    /// <summary>Open projects the caller manages: every open project for admins, else the team ones where their role is manager.</summary>
+    async Task<List<Guid>> ManagedOpenProjectIdsAsync()
+    {
+        if (permissions.IsAdmin)
+            return await db.Projects.Where(p => db.ProjectStatuses.Any(s => s.Id == p.ProjectStatusId && ProjectsService.OpenStatusNames.Contains(s.Name)))
+                .OrderBy(p => p.Name).Select(p => p.Id).ToListAsync();
+        return [.. (await permissions.OpenTeamRolesAsync()).Where(p => p.Role == "manager").Select(p => p.Project)];
+    }
+
+    async Task<List<MetadataDescriptor>> SharedDescriptorsAsync(string entityType, string fieldName)
+    {
+        var projectIds = await ManagedOpenProjectIdsAsync();
+        return await db.MetadataDescriptors.Where(d => projectIds.Contains(d.ProjectId) && d.EntityType == entityType && d.FieldName == fieldName)
+            .OrderBy(d => d.ProjectId).ToListAsync();
+    }
+
+    /// <summary>The all-projects routes serve every kind but Task.</summary>
+    static void CheckSharedEntityType(string? entityType)
+    {
+        if (entityType is null || entityType == "Task" || !EntityTypes.Contains(entityType))
+            throw new WrongParameterException("Wrong entity type. Please select Asset, Shot, Sequence, Episode, Edit, or Project.");
+    }
+
+    static void CheckDataType(string dataType)
+    {
+        if (!MetadataDescriptorCollection.DataTypes.Contains(dataType)) throw new WrongParameterException("Invalid data_type");
+    }
+
+    /// <summary>What a PUT body changes: the fields sent.</summary>
+    sealed record DescriptorChanges(string? Name, string? DataType, bool? ForClient, List<string>? Choices, List<string>? Departments);
+
+    static DescriptorChanges ReadChanges(JsonObject body) => new(
+        RequestBody.OptionalText(body, "name"),
+        body.ContainsKey("data_type") ? NonEmptyText(body, "data_type") ?? RequestBody.RequiredText(body, "data_type") : null,
+        Flag(body),
+        body.ContainsKey("choices") ? Strings(body, "choices") : null,
+        body.ContainsKey("departments") ? Strings(body, "departments") : null);
+
+    /// <summary>A required Pydantic List[str] of at least one item.</summary>
+    static List<string> RequiredList(JsonObject body, string key)
+    {
+        if (body[key] is not JsonArray { Count: > 0 })
+            throw new ValidationFailedException((key, body[key] is null ? "Field required" : "List should have at least 1 item after validation, not 0"));
+        return Strings(body, key);
     }
 
     /// <summary>

@@ -114,5 +114,17 @@ public static class ProjectsRoutes
                 return Results.NoContent();
             })
             .WithSummary("Delete a custom column and its stored values");
+        routes.Post("/data/metadata-descriptors/all-projects", async (HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.CreateOnProjectsAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a custom column to every open project the caller manages");
+        routes.Post("/actions/metadata-descriptors/all-projects/reorder", async (HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.ReorderOnProjectsAsync(await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Order a kind's custom columns by field name in every open project the caller manages");
+        routes.Put("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.UpdateOnProjectsAsync(field_name, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change a custom column in every open project the caller manages");
+        routes.Delete("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, string? entity_type, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.DeleteOnProjectsAsync(field_name, entity_type)))
+            .WithSummary("Delete a custom column and its values from every open project the caller manages");
     }
 }

@@ -18,7 +18,7 @@ namespace Slate.Api.Projects;
 public sealed class ProjectsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer)
 {
     /// <summary>Zou's open_projects for admins matches these status names.</summary>
-    static readonly string[] OpenStatusNames = ["Active", "open", "Open"];
+    public static readonly string[] OpenStatusNames = ["Active", "open", "Open"];
 
     /// <summary>Zou's ProjectRole: a team link may carry any role but admin.</summary>
     static readonly string[] ProjectRoles = ["user", "supervisor", "manager", "client", "vendor"];
