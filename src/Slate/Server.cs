@@ -38,6 +38,7 @@ public static class Server
         builder.Services.AddScoped<TaskSettingsService>();
         builder.Services.AddScoped<ProjectsService>();
         builder.Services.AddScoped<ProjectSettingsService>();
+        builder.Services.AddScoped<MetadataDescriptorsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

@@ -60,6 +60,23 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
 
     public void CheckAdmin() => user.CheckAdmin();
 
+    /// <summary>
+    /// Admins and the project's managers; a supervisor of the project only when the departments
+    /// are given and cover all of the supervisor's own (all when they have none) (Zou's
+    /// check_all_departments_access).
+    /// </summary>
+    public async Task CheckAllDepartmentsAccessAsync(Guid? projectId, IReadOnlyCollection<Guid> departments)
+    {
+        var role = await ProjectRoleAsync(projectId);
+        if (role is "admin" or "manager") return;
+        if (role == "supervisor" && departments.Count > 0)
+        {
+            var mine = await DepartmentIdsAsync();
+            if (mine.All(departments.Contains)) return;
+        }
+        throw new PermissionDeniedException();
+    }
+
     /// <summary>Admins and managers by global role (before any project is known).</summary>
     public void CheckGlobalManager()
     {

@@ -4,8 +4,9 @@ using Slate.Http;
 namespace Slate.Api.Projects;
 
 /// <summary>
-/// The projects blueprint (behavior-production.md §2.4-2.6), in Zou's order: listings, team and
-/// settings. Rules live in <see cref="ProjectsService"/> and <see cref="ProjectSettingsService"/>.
+/// The projects blueprint (behavior-production.md §2.4-2.7), in Zou's order: listings, team and
+/// settings, custom columns. Rules live in <see cref="ProjectsService"/>, <see cref="ProjectSettingsService"/>
+/// and <see cref="MetadataDescriptorsService"/>.
 /// </summary>
 public static class ProjectsRoutes
 {
@@ -92,5 +93,38 @@ public static class ProjectsRoutes
         routes.Post("/data/projects/{project_id}/settings/preview-background-files", async (string project_id, HttpRequest request, ProjectSettingsService settings) =>
                 ZouJson.Result(await settings.AddAsync<ProjectPreviewBackgroundFileLink, PreviewBackgroundFile>(project_id, await RequestBody.ReadFieldsAsync(request), "preview_background_file_id"), StatusCodes.Status201Created))
             .WithSummary("Add a preview background to the project");
+        routes.Get("/data/projects/{project_id}/metadata-descriptors", async (string project_id, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.ListAsync(project_id)))
+            .WithSummary("The project's custom columns the caller may see");
+        routes.Post("/data/projects/{project_id}/metadata-descriptors", async (string project_id, HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.CreateAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a custom column to the project");
+        routes.Post("/data/projects/{project_id}/metadata-descriptors/reorder", async (string project_id, HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.ReorderAsync(project_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Order the project's custom columns of a kind");
+        routes.Get("/data/projects/{project_id}/metadata-descriptors/{metadata_descriptor_id}", async (string project_id, string metadata_descriptor_id, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.GetAsync(project_id, metadata_descriptor_id)))
+            .WithSummary("One custom column of the project");
+        routes.Put("/data/projects/{project_id}/metadata-descriptors/{metadata_descriptor_id}", async (string project_id, string metadata_descriptor_id, HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.UpdateAsync(project_id, metadata_descriptor_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change a custom column; a new name moves its stored values");
+        routes.Delete("/data/projects/{project_id}/metadata-descriptors/{metadata_descriptor_id}", async (string project_id, string metadata_descriptor_id, MetadataDescriptorsService descriptors) =>
+            {
+                await descriptors.DeleteAsync(project_id, metadata_descriptor_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Delete a custom column and its stored values");
+        routes.Post("/data/metadata-descriptors/all-projects", async (HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.CreateOnProjectsAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a custom column to every open project the caller manages");
+        routes.Post("/actions/metadata-descriptors/all-projects/reorder", async (HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.ReorderOnProjectsAsync(await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Order a kind's custom columns by field name in every open project the caller manages");
+        routes.Put("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, HttpRequest request, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.UpdateOnProjectsAsync(field_name, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change a custom column in every open project the caller manages");
+        routes.Delete("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, string? entity_type, MetadataDescriptorsService descriptors) =>
+                ZouJson.Result(await descriptors.DeleteOnProjectsAsync(field_name, entity_type)))
+            .WithSummary("Delete a custom column and its values from every open project the caller manages");
     }
 }

@@ -18,7 +18,7 @@ namespace Slate.Api.Projects;
 public sealed class ProjectsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer)
 {
     /// <summary>Zou's open_projects for admins matches these status names.</summary>
-    static readonly string[] OpenStatusNames = ["Active", "open", "Open"];
+    public static readonly string[] OpenStatusNames = ["Active", "open", "Open"];
 
     /// <summary>Zou's ProjectRole: a team link may carry any role but admin.</summary>
     static readonly string[] ProjectRoles = ["user", "supervisor", "manager", "client", "vendor"];
@@ -49,9 +49,9 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
         var projectIds = projects.Select(p => p.Id).ToList();
 
         var departments = roles.ContainsValue("vendor") ? await permissions.DepartmentIdsAsync() : [];
-        var descriptors = await DescriptorsAsync(db.MetadataDescriptors.Where(d => projectIds.Contains(d.ProjectId)));
-        var typeLinks = await db.ProjectTaskTypeLinks.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).ToListAsync();
-        var statusLinks = await db.ProjectTaskStatusLinks.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).ToListAsync();
+        var descriptors = (await DescriptorsAsync(db.MetadataDescriptors.Where(d => projectIds.Contains(d.ProjectId)))).ToLookup(d => d.Row.ProjectId);
+        var typeLinks = (await db.ProjectTaskTypeLinks.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).ToListAsync()).ToLookup(l => l.ProjectId);
+        var statusLinks = (await db.ProjectTaskStatusLinks.AsNoTracking().Where(l => projectIds.Contains(l.ProjectId)).ToListAsync()).ToLookup(l => l.ProjectId);
         var firstEpisodes = await FirstEpisodesAsync(projects.Where(p => p.ProductionType == "tvshow").Select(p => p.Id).ToList());
 
         var objects = await serializer.ObjectsAsync(projects, relations: true);
@@ -59,8 +59,7 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
         {
             var project = projects[i].Id;
             var role = roles.GetValueOrDefault(project);
-            objects[i]["descriptors"] = new JsonArray(descriptors
-                .Where(d => d.Row.ProjectId == project)
+            objects[i]["descriptors"] = new JsonArray(descriptors[project]
                 .Where(d => role switch
                 {
                     "client" => d.Row.ForClient == true,
@@ -68,9 +67,9 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
                     _ => true,
                 })
                 .Select(d => (JsonNode)d.Json.DeepClone()).ToArray());
-            objects[i]["task_types_priority"] = new JsonObject(typeLinks.Where(l => l.ProjectId == project)
+            objects[i]["task_types_priority"] = new JsonObject(typeLinks[project]
                 .Select(l => KeyValuePair.Create(ZouSerializer.Uuid(l.TaskTypeId), (JsonNode?)l.Priority)));
-            objects[i]["task_statuses_link"] = new JsonObject(statusLinks.Where(l => l.ProjectId == project)
+            objects[i]["task_statuses_link"] = new JsonObject(statusLinks[project]
                 .Select(l => KeyValuePair.Create(ZouSerializer.Uuid(l.TaskStatusId), (JsonNode?)new JsonObject
                 {
                     ["priority"] = l.Priority,
@@ -105,12 +104,12 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
         if (!permissions.IsAdmin) return new JsonArray([.. objects]);
 
         var statuses = await db.ProjectStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
-        var descriptors = await DescriptorsAsync(db.MetadataDescriptors.Where(d => d.EntityType == "Project"));
+        var descriptors = (await DescriptorsAsync(db.MetadataDescriptors.Where(d => d.EntityType == "Project"))).ToLookup(d => d.Row.ProjectId);
         for (var i = 0; i < projects.Count; i++)
         {
             var project = projects[i];
             objects[i]["project_status_name"] = project.ProjectStatusId is { } status ? statuses.GetValueOrDefault(status) : null;
-            objects[i]["descriptors"] = new JsonArray(descriptors.Where(d => d.Row.ProjectId == project.Id)
+            objects[i]["descriptors"] = new JsonArray(descriptors[project.Id]
                 .Select(d => (JsonNode)d.Json.DeepClone()).ToArray());
         }
         return new JsonArray([.. objects]);
