@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Assets;
 using Slate.Api.Auth;
 using Slate.Api.Crud;
+using Slate.Api.Entities;
 using Slate.Api.Index;
 using Slate.Data;
 using Slate.Http;
@@ -35,6 +37,8 @@ public static class Server
         builder.Services.AddScoped<CrudContext>();
         builder.Services.AddScoped<CrudService>();
         builder.Services.AddScoped<TaskSettingsService>();
+        builder.Services.AddScoped<EntityService>();
+        builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -52,6 +56,7 @@ public static class Server
         app.MapArea(AuthRoutes.Map);
         app.MapArea(CrudRoutes.Map);
         app.MapArea(TaskSettingsRoutes.Map);
+        app.MapArea(AssetsRoutes.Map);
         app.MapApiDocs();
         return app;
     }
