@@ -57,6 +57,7 @@ public static class Server
         app.MapArea(CrudRoutes.Map);
         app.MapArea(TaskSettingsRoutes.Map);
         app.MapArea(AssetsRoutes.Map);
+        app.MapArea(EntitiesRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -21,17 +21,20 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
     /// <summary>The generic collection's rules for entities: its filters and what it refuses to filter on.</summary>
     static readonly EntityCollection Rules = new();
 
-    /// <summary>The entity of that kind; 404 for a malformed id, an unknown one or another kind (as Zou's get_*_raw).</summary>
-    public async Task<Entity> FindAsync(string id, string kind, bool tracked = false)
+    /// <summary>
+    /// The entity of that kind (any kind when null); 404 for a malformed id, an unknown one or
+    /// another kind (as Zou's get_*_raw).
+    /// </summary>
+    public async Task<Entity> FindAsync(string id, string? kind, bool tracked = false)
     {
         if (!Values.TryUuid(id, out var entityId)) throw new NotFoundException();
         var rows = tracked ? db.Entities : db.Entities.AsNoTracking();
-        return await EntityKinds.OfKind(db, rows, kind).FirstOrDefaultAsync(e => e.Id == entityId)
-            ?? throw new NotFoundException();
+        if (kind is not null) rows = EntityKinds.OfKind(db, rows, kind);
+        return await rows.FirstOrDefaultAsync(e => e.Id == entityId) ?? throw new NotFoundException();
     }
 
     /// <summary>The entity of that kind once the caller may read it (team, and for a vendor a task of theirs on it).</summary>
-    public async Task<Entity> ReadableAsync(string id, string kind)
+    public async Task<Entity> ReadableAsync(string id, string? kind)
     {
         var entity = await FindAsync(id, kind);
         await permissions.CheckEntityAccessAsync(entity.ProjectId, entity.Id);
@@ -162,6 +165,122 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
             .ToListAsync();
         return await serializer.RowsAsync(taskTypes);
     }
+
+    /// <summary>The previews of the entity's tasks, by task type name, newest revision first, then position.</summary>
+    public async Task<JsonArray> PreviewFilesAsync(string entityId)
+    {
+        var entity = await ReadableAsync(entityId, null);
+        var previews = await db.PreviewFiles.AsNoTracking()
+            .Join(db.Tasks.Where(t => t.EntityId == entity.Id), p => p.TaskId, t => (Guid?)t.Id, (p, t) => new { Preview = p, t.TaskTypeId })
+            .Join(db.TaskTypes, r => r.TaskTypeId, tt => tt.Id, (r, tt) => new { r.Preview, TaskType = tt.Name })
+            .OrderBy(r => r.TaskType).ThenByDescending(r => r.Preview.Revision).ThenBy(r => r.Preview.Position)
+            .Select(r => r.Preview)
+            .ToListAsync();
+        return new JsonArray([.. previews.Select(p => (JsonNode)Presentations.PreviewFile(p))]);
+    }
+
+    /// <summary>The time spent on the entity's tasks, latest day first.</summary>
+    public async Task<JsonArray> TimeSpentsAsync(string entityId)
+    {
+        var entity = await ReadableAsync(entityId, null);
+        var taskIds = db.Tasks.Where(t => t.EntityId == entity.Id).Select(t => (Guid?)t.Id);
+        var rows = await db.TimeSpents.AsNoTracking()
+            .Where(t => taskIds.Contains(t.TaskId))
+            .OrderByDescending(t => t.Date)
+            .ToListAsync();
+        return await serializer.RowsAsync(rows);
+    }
+
+    /// <summary>
+    /// Zou's create_tasks_for_entity: a "main" task of each task type given (every type valid for
+    /// the entity when none is), skipping the types it already has one of. A type must be enabled
+    /// in the project, in the asset type's workflow when that has one, and meant for the entity's
+    /// kind (400 otherwise). New tasks start on the default status (the concept one for concepts).
+    /// The team, except vendors and clients; answers the created tasks with their names (201).
+    /// </summary>
+    public async Task<JsonArray> CreateTasksAsync(string entityId, JsonObject body)
+    {
+        var entity = await ReadableAsync(entityId, null);
+        if (await permissions.ProjectRoleAsync(entity.ProjectId) is "vendor" or "client") throw new PermissionDeniedException();
+        var requested = TaskTypeIds(body);
+
+        var kind = (await EntityKinds.OfTypesAsync(db, [entity.EntityTypeId]))[entity.EntityTypeId];
+        var kindName = kind == EntityKinds.Asset ? kind : await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstAsync();
+        var inProject = (await db.ProjectTaskTypeLinks.AsNoTracking()
+            .Where(l => l.ProjectId == entity.ProjectId).Select(l => l.TaskTypeId).ToListAsync()).ToHashSet();
+        HashSet<Guid>? inWorkflow = null;
+        if (kind == EntityKinds.Asset)
+        {
+            var workflow = await db.TaskTypeAssetTypeLinks.AsNoTracking()
+                .Where(l => l.AssetTypeId == entity.EntityTypeId).Select(l => l.TaskTypeId).ToListAsync();
+            if (workflow.Count > 0) inWorkflow = [.. workflow];
+        }
+
+        List<TaskType> taskTypes;
+        if (requested.Count == 0)
+        {
+            var candidates = inProject.Where(id => inWorkflow is null || inWorkflow.Contains(id)).ToList();
+            taskTypes = await db.TaskTypes.AsNoTracking()
+                .Where(t => candidates.Contains(t.Id) && (t.ForEntity == null || t.ForEntity == "" || t.ForEntity == kindName))
+                .ToListAsync();
+        }
+        else
+        {
+            var found = await db.TaskTypes.AsNoTracking().Where(t => requested.Contains(t.Id)).ToListAsync();
+            taskTypes = [.. requested.Select(id => found.FirstOrDefault(t => t.Id == id) ?? throw new NotFoundException())];
+            foreach (var type in taskTypes)
+            {
+                if (!string.IsNullOrEmpty(type.ForEntity) && type.ForEntity != kindName)
+                    throw new WrongParameterException($"Task type {type.Id} is for {type.ForEntity} entities, got {kindName}.");
+                if (!inProject.Contains(type.Id))
+                    throw new WrongParameterException($"Task type {type.Id} is not enabled in project {entity.ProjectId}.");
+                if (inWorkflow is not null && !inWorkflow.Contains(type.Id))
+                    throw new WrongParameterException($"Task type {type.Id} is not in the workflow of asset type {entity.EntityTypeId}.");
+            }
+        }
+        if (taskTypes.Count == 0) return [];
+
+        var typeIds = taskTypes.Select(t => (Guid?)t.Id).ToList();
+        var existing = (await db.Tasks.AsNoTracking()
+            .Where(t => t.EntityId == entity.Id && t.Name == "main" && typeIds.Contains(t.TaskTypeId))
+            .Select(t => t.TaskTypeId).ToListAsync()).ToHashSet();
+        var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept: kindName == "Concept");
+        var created = taskTypes.DistinctBy(t => t.Id).Where(t => !existing.Contains(t.Id)).Select(type => (Type: type, Task: new ProductionTask
+        {
+            Name = "main", Duration = 0, Estimation = 0, CompletionRate = 0, ProjectId = entity.ProjectId, TaskTypeId = type.Id,
+            TaskStatusId = status.Id, EntityId = entity.Id, AssignerId = permissions.User.Id,
+        })).ToList();
+        foreach (var (_, task) in created)
+        {
+            db.Tasks.Add(task);
+            events.Emit("task:new", new JsonObject { ["task_id"] = ZouSerializer.Uuid(task.Id) }, task.ProjectId);
+        }
+        await db.SaveChangesAsync();
+
+        var objects = await serializer.ObjectsAsync(created.Select(c => c.Task).ToList());
+        for (var i = 0; i < created.Count; i++)
+        {
+            var type = created[i].Type;
+            objects[i]["assignees"] = new JsonArray();
+            objects[i]["task_status_name"] = status.Name;
+            objects[i]["task_status_short_name"] = status.ShortName;
+            objects[i]["task_status_color"] = status.Color;
+            objects[i]["task_type_name"] = type.Name;
+            objects[i]["task_type_color"] = type.Color;
+            objects[i]["task_type_priority"] = type.Priority;
+        }
+        return new JsonArray([.. objects]);
+    }
+
+    /// <summary>The body's task_type_ids: a list of ids, empty when absent; 400 otherwise, 404 for an id that is not one.</summary>
+    static List<Guid> TaskTypeIds(JsonObject body) => body["task_type_ids"] switch
+    {
+        null => [],
+        JsonArray ids => [.. ids.Select(id => id is JsonValue value && value.TryGetValue<string>(out var text)
+            ? Values.TryUuid(text, out var typeId) ? typeId : throw new NotFoundException()
+            : throw new ValidationFailedException(("task_type_ids", "Input should be a valid string")))],
+        _ => throw new ValidationFailedException(("task_type_ids", "Input should be a valid list")),
+    };
 
     /// <summary>Assignee ids of each task, in one query.</summary>
     public async Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(List<Guid> taskIds)

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Slate.Domain;
+using Slate.Tests.Crud.Structure;
+using Slate.Tests.Infrastructure;
+
+namespace Slate.Tests.Entities;
+
+/// <summary>The entities blueprint: previews, time spents and task creation of any kind of entity (behavior-production.md §1.5, §11 check 19).</summary>
+public class EntitiesTests(SlateFactory factory) : IClassFixture<SlateFactory>
+{
+    Task<Project> ProjectAsync(params (Person Person, string? Role)[] team) => factory.CreateProjectAsync(true, team);
+
+    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        return (await response.JsonAsync()).AsArray();
+    }
+
+    [Fact]
+    public async Task An_entitys_previews_and_time_spents_are_for_its_team()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await ProjectAsync((artist, null));
+        var shot = await factory.CreateEntityAsync(project, "Shot");
+        var task = await factory.CreateTaskAsync(shot, artist);
+        var (preview, spent) = await factory.WithDb(async db =>
+        {
+            var preview = new PreviewFile { Name = "v1", OriginalName = "blocking_v001", Extension = "png", TaskId = task.Id, PersonId = artist.Id, Status = "ready" };
+            var second = new PreviewFile { Name = "v2", Extension = "png", Revision = 2, TaskId = task.Id, PersonId = artist.Id };
+            var spent = new TimeSpent { Duration = 300, Date = new DateOnly(2026, 11, 27), TaskId = task.Id, PersonId = artist.Id };
+            db.AddRange(preview, second, spent, new TimeSpent { Duration = 60, Date = new DateOnly(2026, 11, 26), TaskId = task.Id, PersonId = artist.Id });
+            await db.SaveChangesAsync();
+            return (preview, spent);
+        });
+
+        var client = await factory.ClientForAsync(artist);
+        var previews = await ArrayAsync(await client.GetAsync($"/api/data/entities/{shot.Id}/preview-files"));
+        Assert.Equal(2, previews.Count);
+        Assert.Equal(2, (int)previews[0]!["revision"]!);
+        var first = previews[1]!.AsObject();
+        Assert.Equal(preview.Id.ToString(), (string?)first["id"]);
+        Assert.Equal(
+            ["id", "name", "original_name", "extension", "revision", "position", "file_size", "status", "validation_status", "task_id", "person_id", "created_at", "token_in", "token_out"],
+            first.Select(p => p.Key));
+
+        var spents = await ArrayAsync(await client.GetAsync($"/api/data/entities/{shot.Id}/time-spents"));
+        Assert.Equal(2, spents.Count);
+        Assert.Equal(spent.Id.ToString(), (string?)spents[0]!["id"]);
+        Assert.Equal("2026-11-27", (string?)spents[0]!["date"]);
+        Assert.Equal("TimeSpent", (string?)spents[0]!["type"]);
+
+        var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync());
+        await (await outsider.GetAsync($"/api/data/entities/{shot.Id}/preview-files")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        await (await outsider.GetAsync($"/api/data/entities/{shot.Id}/time-spents")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        await (await client.GetAsync($"/api/data/entities/{Guid.NewGuid()}/time-spents")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
+    }
+
+    /// <summary>A task type enabled in the project, for that kind of entity.</summary>
+    Task<TaskType> ProjectTaskTypeAsync(Project project, string? forEntity) => factory.WithDb(async db =>
+    {
+        var type = new TaskType { Name = TestData.Unique("TT"), ForEntity = forEntity, Color = "#9CCC65", Priority = 4 };
+        db.TaskTypes.Add(type);
+        db.ProjectTaskTypeLinks.Add(new ProjectTaskTypeLink { ProjectId = project.Id, TaskTypeId = type.Id });
+        await db.SaveChangesAsync();
+        return type;
+    });
+
+    [Fact]
+    public async Task Tasks_are_created_once_per_valid_task_type()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await ProjectAsync((artist, null));
+        var asset = await factory.CreateEntityAsync(project);
+        var rigging = await ProjectTaskTypeAsync(project, "Asset");
+        var modeling = await ProjectTaskTypeAsync(project, "Asset");
+        await ProjectTaskTypeAsync(project, "Shot");
+        var client = await factory.ClientForAsync(artist);
+
+        var created = await ArrayAsync(await client.PostAsJsonAsync($"/api/data/entities/{asset.Id}/tasks", new { task_type_ids = new[] { rigging.Id } }),
+            HttpStatusCode.Created);
+        var task = Assert.Single(created)!;
+        Assert.Equal("main", (string?)task["name"]);
+        Assert.Equal("Task", (string?)task["type"]);
+        Assert.Equal(rigging.Name, (string?)task["task_type_name"]);
+        Assert.Equal("#9CCC65", (string?)task["task_type_color"]);
+        Assert.Equal(4, (int)task["task_type_priority"]!);
+        Assert.Empty(task["assignees"]!.AsArray());
+        Assert.Equal(artist.Id.ToString(), (string?)task["assigner_id"]);
+        Assert.NotNull((string?)task["task_status_short_name"]);
+        Assert.Equal(["task:new"], await factory.EventsAsync("task_id", Guid.Parse((string)task["id"]!)));
+
+        var rest = await ArrayAsync(await client.PostAsJsonAsync($"/api/data/entities/{asset.Id}/tasks", new { }), HttpStatusCode.Created);
+        Assert.Equal(modeling.Id.ToString(), (string?)Assert.Single(rest)!["task_type_id"]);
+        Assert.Empty(await ArrayAsync(await client.PostAsJsonAsync($"/api/data/entities/{asset.Id}/tasks", new { }), HttpStatusCode.Created));
+        Assert.Equal(2, await factory.WithDb(db => db.Tasks.CountAsync(t => t.EntityId == asset.Id)));
+    }
+
+    [Fact]
+    public async Task Task_types_of_another_kind_or_not_in_the_project_are_refused()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var project = await ProjectAsync();
+        var asset = await factory.CreateEntityAsync(project);
+        var shotType = await ProjectTaskTypeAsync(project, "Shot");
+        var elsewhere = await ProjectTaskTypeAsync(await ProjectAsync(), "Asset");
+        var path = $"/api/data/entities/{asset.Id}/tasks";
+
+        var wrongKind = await admin.PostAsJsonAsync(path, new { task_type_ids = new[] { shotType.Id } });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
+        Assert.Equal($"Task type {shotType.Id} is for Shot entities, got Asset.", (string?)(await wrongKind.ReadJsonObjectAsync())["message"]);
+        var notEnabled = await admin.PostAsJsonAsync(path, new { task_type_ids = new[] { elsewhere.Id } });
+        Assert.Equal(HttpStatusCode.BadRequest, notEnabled.StatusCode);
+        await (await admin.PostAsJsonAsync(path, new { task_type_ids = new[] { Guid.NewGuid() } })).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync(path, new { task_type_ids = "x" })).StatusCode);
+        Assert.False(await factory.WithDb(db => db.Tasks.AnyAsync(t => t.EntityId == asset.Id)));
+    }
+
+    [Fact]
+    public async Task Vendors_clients_and_outsiders_create_no_tasks()
+    {
+        var client = await factory.CreatePersonAsync("client");
+        var vendor = await factory.CreatePersonAsync("vendor");
+        var project = await ProjectAsync((client, null), (vendor, null));
+        var asset = await factory.CreateEntityAsync(project);
+        await factory.CreateTaskAsync(asset, vendor);
+        var type = await ProjectTaskTypeAsync(project, "Asset");
+        var body = new { task_type_ids = new[] { type.Id } };
+        var path = $"/api/data/entities/{asset.Id}/tasks";
+
+        foreach (var person in (Person[])[client, vendor, await factory.CreatePersonAsync()])
+            await (await (await factory.ClientForAsync(person)).PostAsJsonAsync(path, body)).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+    }
+}
