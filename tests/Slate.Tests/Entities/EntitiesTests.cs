@@ -58,6 +58,56 @@ public class EntitiesTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await (await client.GetAsync($"/api/data/entities/{Guid.NewGuid()}/time-spents")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
     }
 
+    [Fact]
+    public async Task An_entitys_news_name_it_fully_and_embed_the_author()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await ProjectAsync((artist, null));
+        var episode = await factory.CreateEntityAsync(project, "Episode", e => e.Name = "E01");
+        var sequence = await factory.CreateEntityAsync(project, "Sequence", e => { e.Name = "SQ01"; e.ParentId = episode.Id; });
+        var shot = await factory.CreateEntityAsync(project, "Shot", e => { e.Name = "SH010"; e.ParentId = sequence.Id; });
+        var task = await factory.CreateTaskAsync(shot, artist);
+        var news = await factory.WithDb(async db =>
+        {
+            var comment = new Comment { ObjectId = task.Id, ObjectType = "Task", PersonId = artist.Id, TaskStatusId = task.TaskStatusId, Text = "wip" };
+            var preview = new PreviewFile { Name = "v1", Extension = "png", Revision = 3, TaskId = task.Id, PersonId = artist.Id };
+            var news = new News { AuthorId = artist.Id, TaskId = task.Id, CommentId = comment.Id, PreviewFileId = preview.Id, Change = true };
+            db.AddRange(comment, preview, news);
+            await db.SaveChangesAsync();
+            return news;
+        });
+
+        var client = await factory.ClientForAsync(artist);
+        var response = await client.GetAsync($"/api/data/entities/{shot.Id}/news");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadJsonObjectAsync();
+        Assert.Equal(1, (int)page["total"]!);
+        Assert.Equal(1, (int)page["nb_pages"]!);
+        Assert.Equal(2000, (int)page["limit"]!);
+        Assert.Equal(1, (int)page["page"]!);
+        var row = Assert.Single(page["data"]!.AsArray())!;
+        Assert.Equal(news.Id.ToString(), (string?)row["id"]);
+        Assert.Equal("News", (string?)row["type"]);
+        Assert.Equal("E01 / SQ01 / SH010", (string?)row["full_entity_name"]);
+        Assert.Equal(episode.Id.ToString(), (string?)row["episode_id"]);
+        Assert.Equal(task.TaskStatusId.ToString(), (string?)row["task_status_id"]);
+        Assert.Equal(shot.Id.ToString(), (string?)row["task_entity_id"]);
+        Assert.Equal("png", (string?)row["preview_file_extension"]);
+        Assert.Equal(3, (int)row["preview_file_revision"]!);
+        Assert.Equal(project.Name, (string?)row["project_name"]);
+        Assert.True((bool)row["change"]!);
+        Assert.Equal(artist.Id.ToString(), (string?)row["person"]!["id"]);
+        Assert.Equal("user", (string?)row["person"]!["role"]);
+
+        var asset = await factory.CreateEntityAsync(project, "Character", e => e.Name = "Hero");
+        var assetNews = await (await client.GetAsync($"/api/data/entities/{asset.Id}/news")).ReadJsonObjectAsync();
+        Assert.Empty(assetNews["data"]!.AsArray());
+        Assert.Equal(0, (int)assetNews["nb_pages"]!);
+
+        var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync());
+        await (await outsider.GetAsync($"/api/data/entities/{shot.Id}/news")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+    }
+
     /// <summary>A task type enabled in the project, for that kind of entity.</summary>
     Task<TaskType> ProjectTaskTypeAsync(Project project, string? forEntity) => factory.WithDb(async db =>
     {

@@ -10,6 +10,9 @@ public static class EntitiesRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Get("/data/entities/{entity_id}/news", async (string entity_id, EntityService entities) =>
+                ZouJson.Result(await entities.NewsAsync(entity_id)))
+            .WithSummary("List the news of an entity's tasks, newest first");
         routes.Get("/data/entities/{entity_id}/preview-files", async (string entity_id, EntityService entities) =>
                 ZouJson.Result(await entities.PreviewFilesAsync(entity_id)))
             .WithSummary("List the previews of an entity's tasks");

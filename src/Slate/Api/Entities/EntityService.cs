@@ -166,6 +166,67 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return await serializer.RowsAsync(taskTypes);
     }
 
+    /// <summary>Zou's news list for one entity: one page of up to 2000, newest first, with the author.</summary>
+    const int EntityNewsLimit = 2000;
+
+    /// <summary>
+    /// The news of the entity's tasks, as Zou's project news rows (task, status of the comment,
+    /// preview, project and full entity name, the author as a short person), in one page.
+    /// </summary>
+    public async Task<JsonObject> NewsAsync(string entityId)
+    {
+        var entity = await ReadableAsync(entityId, null);
+        var query = db.News.AsNoTracking()
+            .Join(db.Tasks.Where(t => t.EntityId == entity.Id), n => n.TaskId, t => t.Id, (n, t) => new { News = n, Task = t })
+            .Join(db.Projects, r => r.Task.ProjectId, p => p.Id, (r, p) => new { r.News, r.Task, ProjectName = p.Name });
+        var total = await query.CountAsync();
+        var rows = await query
+            .OrderByDescending(r => r.News.CreatedAt)
+            .Take(EntityNewsLimit)
+            .Select(r => new
+            {
+                r.News, r.Task.TaskTypeId, r.Task.ProjectId, r.ProjectName,
+                CommentStatusId = db.Comments.Where(c => c.Id == r.News.CommentId).Select(c => (Guid?)c.TaskStatusId).FirstOrDefault(),
+                Preview = db.PreviewFiles.Where(p => p.Id == r.News.PreviewFileId).Select(p => new { p.Extension, p.Revision }).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var authorIds = rows.Select(r => r.News.AuthorId).Distinct().ToList();
+        var authors = await db.Persons.AsNoTracking().Where(p => authorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        var name = (await EntityNames.FullNamesAsync(db, [entity.Id])).GetValueOrDefault(entity.Id);
+
+        var data = rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["id"] = ZouSerializer.Uuid(r.News.Id),
+            ["type"] = "News",
+            ["author_id"] = ZouSerializer.Uuid(r.News.AuthorId),
+            ["comment_id"] = ZouSerializer.Value(r.News.CommentId),
+            ["task_id"] = ZouSerializer.Uuid(r.News.TaskId),
+            ["task_type_id"] = ZouSerializer.Value(r.TaskTypeId),
+            ["task_status_id"] = ZouSerializer.Value(r.CommentStatusId),
+            ["task_entity_id"] = ZouSerializer.Uuid(entity.Id),
+            ["preview_file_id"] = ZouSerializer.Value(r.News.PreviewFileId),
+            ["preview_file_extension"] = r.Preview?.Extension,
+            ["preview_file_revision"] = r.Preview?.Revision,
+            ["project_id"] = ZouSerializer.Value(r.ProjectId),
+            ["project_name"] = r.ProjectName,
+            ["created_at"] = ZouSerializer.Value(r.News.CreatedAt),
+            ["change"] = r.News.Change,
+            ["full_entity_name"] = name?.Name ?? "",
+            ["episode_id"] = ZouSerializer.Value(name?.EpisodeId),
+            ["entity_preview_file_id"] = ZouSerializer.Value(entity.PreviewFileId),
+            ["person"] = authors.TryGetValue(r.News.AuthorId, out var author) ? Presentations.ShortPerson(author) : null,
+        }).ToArray();
+        return new JsonObject
+        {
+            ["data"] = new JsonArray(data),
+            ["total"] = total,
+            ["nb_pages"] = (int)Math.Ceiling(total / (double)EntityNewsLimit),
+            ["limit"] = EntityNewsLimit,
+            ["offset"] = 0,
+            ["page"] = 1,
+        };
+    }
+
     /// <summary>The previews of the entity's tasks, by task type name, newest revision first, then position.</summary>
     public async Task<JsonArray> PreviewFilesAsync(string entityId)
     {
