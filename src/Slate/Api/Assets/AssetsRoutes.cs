@@ -55,5 +55,22 @@ public static class AssetsRoutes
         routes.Get("/data/projects/{project_id}/assets", async (string project_id, HttpRequest request, AssetsService assets) =>
                 ZouJson.Result(await assets.ProjectAssetsAsync(project_id, null, request.Query)))
             .WithSummary("List a project's assets, filtered by the query");
+        routes.Post("/actions/assets/share", async (HttpRequest request, AssetsService assets) =>
+                ZouJson.Result(await assets.ShareAsync(await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Share the assets given with other projects, or stop sharing them");
+        routes.Post("/actions/projects/{project_id}/assets/share", async (string project_id, HttpRequest request, AssetsService assets) =>
+                ZouJson.Result(await assets.ShareAsync(await RequestBody.ReadFieldsAsync(request), project_id)))
+            .WithSummary("Share a project's assets (all, or the ones given) with other projects, or stop sharing them");
+        routes.Post("/actions/projects/{project_id}/asset-types/{asset_type_id}/assets/share",
+                async (string project_id, string asset_type_id, HttpRequest request, AssetsService assets) =>
+                    ZouJson.Result(await assets.ShareAsync(await RequestBody.ReadFieldsAsync(request), project_id, asset_type_id)))
+            .WithSummary("Share a project's assets of one asset type with other projects, or stop sharing them");
+        routes.Get("/data/projects/{project_id}/assets/shared-used", async (string project_id, AssetsService assets) =>
+                ZouJson.Result(await assets.SharedUsedAsync(project_id)))
+            .WithSummary("List the shared assets of other projects cast in a project's shots");
+        routes.Get("/data/projects/{project_id}/episodes/{episode_id}/assets/shared-used",
+                async (string project_id, string episode_id, AssetsService assets) =>
+                    ZouJson.Result(await assets.SharedUsedAsync(project_id, episode_id)))
+            .WithSummary("List the shared assets of other projects cast in the shots of one of a project's episodes");
     }
 }

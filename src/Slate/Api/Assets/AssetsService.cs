@@ -6,6 +6,7 @@ using Slate.Api.Entities;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.Assets;
@@ -15,7 +16,8 @@ namespace Slate.Api.Assets;
 /// types that are not temporal; assets are the entities of those types. What every kind of
 /// entity shares (finding, listing, creating, removing, tasks) is <see cref="EntityService"/>.
 /// </summary>
-public sealed class AssetsService(SlateDb db, Permissions permissions, ZouSerializer serializer, EntityService entities, CrudContext crud)
+public sealed class AssetsService(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, CrudContext crud)
 {
     const string Asset = EntityKinds.Asset;
 
@@ -259,6 +261,84 @@ public sealed class AssetsService(SlateDb db, Permissions permissions, ZouSerial
 
     public async Task<JsonArray> TaskTypesAsync(string assetId) =>
         await entities.TaskTypesAsync((await entities.ReadableAsync(assetId, Asset)).Id);
+
+    /// <summary>
+    /// Shares (or unshares) assets with other projects: the assets given (managers of each of
+    /// their projects; 404 for an id that is not an asset), or a project's (optionally only some
+    /// of them, or one asset type's). Answers the assets changed (200).
+    /// </summary>
+    public async Task<JsonArray> ShareAsync(JsonObject fields, string? projectId = null, string? assetTypeId = null)
+    {
+        var isShared = fields["is_shared"] switch
+        {
+            null => true,
+            JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+            _ => throw new ValidationFailedException(("is_shared", "Input should be a valid boolean")),
+        };
+        List<Guid>? ids = fields["asset_ids"] switch
+        {
+            null => null,
+            JsonArray items => [.. items.Select(item => item is JsonValue value && value.TryGetValue<string>(out var text) && Values.TryUuid(text, out var id)
+                ? id
+                : throw new ValidationFailedException(("asset_ids", "Input should be a valid UUID")))],
+            _ => throw new ValidationFailedException(("asset_ids", "Input should be a valid list")),
+        };
+
+        var assets = EntityKinds.OfKind(db, db.Entities, Asset);
+        if (projectId is null)
+        {
+            ids ??= [];
+            var projects = await assets.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.ProjectId }).ToListAsync();
+            if (ids.Except(projects.Select(p => p.Id)).Any()) throw new NotFoundException();
+            foreach (var project in projects.Select(p => p.ProjectId).Distinct()) await permissions.CheckManagerOfAsync(project);
+        }
+        else
+        {
+            var project = PathId(projectId);
+            await permissions.CheckManagerOfAsync(project);
+            assets = assets.Where(e => e.ProjectId == project);
+            if (assetTypeId is not null)
+            {
+                var type = await AssetTypeIdAsync(assetTypeId);
+                assets = assets.Where(e => e.EntityTypeId == type);
+                ids = null;
+            }
+        }
+        if (ids is not null) assets = assets.Where(e => ids.Contains(e.Id));
+
+        var changed = await assets.ToListAsync();
+        foreach (var asset in changed)
+        {
+            asset.IsShared = isShared;
+            events.Emit("asset:update", new JsonObject { ["asset_id"] = ZouSerializer.Uuid(asset.Id) }, asset.ProjectId);
+        }
+        await db.SaveChangesAsync();
+        return await entities.PresentAsync(changed, Asset);
+    }
+
+    /// <summary>
+    /// The shared assets of other projects cast in this project's shots (optionally the shots of
+    /// one of its episodes; "main" and "all" mean every shot), canceled ones left out.
+    /// </summary>
+    public async Task<JsonArray> SharedUsedAsync(string projectId, string? episodeId = null)
+    {
+        var project = await ProjectAsync(projectId);
+        var shots = EntityKinds.OfKind(db, db.Entities, "Shot").Where(s => s.ProjectId == project)
+            .Join(db.Entities, s => s.ParentId, q => (Guid?)q.Id, (s, q) => new { s.Id, Episode = q.ParentId });
+        if (episodeId is not null and not ("main" or "all"))
+        {
+            var episode = PathId(episodeId);
+            if (!await EntityKinds.OfKind(db, db.Entities, EntityKinds.Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project))
+                throw new NotFoundException();
+            shots = shots.Where(s => s.Episode == episode);
+        }
+        var castIn = db.EntityLinks.Where(l => shots.Any(s => s.Id == l.EntityInId)).Select(l => l.EntityOutId);
+        var assets = await EntityKinds.OfKind(db, db.Entities.AsNoTracking(), Asset)
+            .Where(e => e.IsShared && e.Canceled != true && e.ProjectId != project && castIn.Contains(e.Id))
+            .OrderBy(e => e.Name)
+            .ToListAsync();
+        return await entities.PresentAsync(assets, Asset);
+    }
 
     /// <summary>A project id of the path the caller may read: 403 outside its team, 404 when it does not exist.</summary>
     async Task<Guid> ProjectAsync(string projectId)
