@@ -108,6 +108,58 @@ public class EntitiesTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await (await outsider.GetAsync($"/api/data/entities/{shot.Id}/news")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
     }
 
+    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!)];
+
+    [Fact]
+    public async Task Delete_entities_cancels_or_deletes_the_projects_shots_and_assets()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var project = await ProjectAsync();
+        var asset = await factory.CreateEntityAsync(project);
+        var assetTask = await factory.CreateTaskAsync(asset);
+        var shot = await factory.CreateEntityAsync(project, "Shot");
+        var sequence = await factory.CreateEntityAsync(project, "Sequence");
+        var foreign = await factory.CreateEntityAsync(await ProjectAsync());
+        var path = $"/api/actions/projects/{project.Id}/delete-entities";
+
+        var done = await ArrayAsync(await admin.PostAsJsonAsync(path, new[] { asset.Id, shot.Id, sequence.Id, foreign.Id }));
+        Assert.Equal([asset.Id.ToString(), shot.Id.ToString()], Ids(done));
+        Assert.True(await factory.WithDb(db => db.Entities.Where(e => e.Id == asset.Id).Select(e => e.Canceled == true).SingleAsync()));
+        Assert.False(await factory.WithDb(db => db.Entities.AnyAsync(e => e.Id == shot.Id)));
+        Assert.True(await factory.WithDb(db => db.Entities.AnyAsync(e => e.Id == sequence.Id || e.Id == foreign.Id)));
+        Assert.Contains("shot:delete", await factory.EventsAsync("shot_id", shot.Id));
+
+        Assert.Equal([asset.Id.ToString()], Ids(await ArrayAsync(await admin.PostAsJsonAsync(path, new[] { asset.Id }))));
+        Assert.False(await factory.WithDb(db => db.Entities.AnyAsync(e => e.Id == asset.Id)));
+        Assert.False(await factory.WithDb(db => db.Tasks.AnyAsync(t => t.Id == assetTask.Id)));
+
+        var forced = await factory.CreateEntityAsync(project, "Shot");
+        await factory.CreateTaskAsync(forced);
+        Assert.Single(await ArrayAsync(await admin.PostAsJsonAsync($"{path}?force=true", new[] { forced.Id })));
+        Assert.False(await factory.WithDb(db => db.Entities.AnyAsync(e => e.Id == forced.Id)));
+
+        var notList = await admin.PostAsJsonAsync(path, new { ids = new[] { asset.Id } });
+        Assert.Equal(HttpStatusCode.BadRequest, notList.StatusCode);
+        Assert.Equal("Request body must be a JSON array.", (string?)(await notList.ReadJsonObjectAsync())["message"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync(path, new[] { "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/actions/projects/{Guid.NewGuid()}/delete-entities", new[] { shot.Id })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_entities_needs_a_manager_or_the_creator_in_the_team()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await ProjectAsync((artist, null));
+        var asset = await factory.CreateEntityAsync(project);
+        var own = await factory.CreateEntityAsync(project, "Shot", e => e.CreatedBy = artist.Id);
+        var client = await factory.ClientForAsync(artist);
+        var path = $"/api/actions/projects/{project.Id}/delete-entities";
+
+        await (await client.PostAsJsonAsync(path, new[] { own.Id, asset.Id })).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        Assert.True(await factory.WithDb(db => db.Entities.AnyAsync(e => e.Id == own.Id)));
+        Assert.Equal([own.Id.ToString()], Ids(await ArrayAsync(await client.PostAsJsonAsync(path, new[] { own.Id }))));
+    }
+
     /// <summary>A task type enabled in the project, for that kind of entity.</summary>
     Task<TaskType> ProjectTaskTypeAsync(Project project, string? forEntity) => factory.WithDb(async db =>
     {

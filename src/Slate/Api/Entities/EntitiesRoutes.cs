@@ -22,5 +22,8 @@ public static class EntitiesRoutes
         routes.Post("/data/entities/{entity_id}/tasks", async (string entity_id, HttpRequest request, EntityService entities) =>
                 ZouJson.Result(await entities.CreateTasksAsync(entity_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Create the main task of each task type given (or of every valid type) for an entity");
+        routes.Post("/actions/projects/{project_id}/delete-entities", async (string project_id, HttpRequest request, EntityService entities) =>
+                ZouJson.Result(await entities.RemoveManyAsync(project_id, await RequestBody.ReadJsonAsync(request), request.Query["force"] == "true")))
+            .WithSummary("Cancel or delete a project's shots, edits, concepts and assets given by id");
     }
 }
