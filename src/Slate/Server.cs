@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Assets;
 using Slate.Api.Auth;
 using Slate.Api.Crud;
+using Slate.Api.Entities;
 using Slate.Api.Index;
 using Slate.Api.Projects;
 using Slate.Data;
@@ -39,6 +41,8 @@ public static class Server
         builder.Services.AddScoped<ProjectsService>();
         builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<MetadataDescriptorsService>();
+        builder.Services.AddScoped<EntityService>();
+        builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -57,6 +61,8 @@ public static class Server
         app.MapArea(CrudRoutes.Map);
         app.MapArea(TaskSettingsRoutes.Map);
         app.MapArea(ProjectsRoutes.Map);
+        app.MapArea(AssetsRoutes.Map);
+        app.MapArea(EntitiesRoutes.Map);
         app.MapApiDocs();
         return app;
     }

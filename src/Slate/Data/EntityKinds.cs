@@ -31,6 +31,15 @@ public static class EntityKinds
         return ids.ToDictionary(id => id, id => Of(names.FirstOrDefault(n => n.Id == id)?.Name));
     }
 
+    /// <summary>The entity types that are asset types (every type but the temporal ones).</summary>
+    public static IQueryable<EntityType> AssetTypes(SlateDb db) =>
+        db.EntityTypes.AsNoTracking().Where(t => !TemporalTypeNames.Contains(t.Name));
+
+    /// <summary>The entities of a kind, as one filter on their type's name (no query per row).</summary>
+    public static IQueryable<Entity> OfKind(SlateDb db, IQueryable<Entity> entities, string kind) => kind == Asset
+        ? entities.Where(e => db.EntityTypes.Any(t => t.Id == e.EntityTypeId && !TemporalTypeNames.Contains(t.Name)))
+        : entities.Where(e => db.EntityTypes.Any(t => t.Id == e.EntityTypeId && t.Name == kind));
+
     /// <summary>The entity type of that name; a missing one is added to the unit of work (Zou's get-or-create).</summary>
     public static async Task<EntityType> TypeNamedAsync(SlateDb db, string name)
     {

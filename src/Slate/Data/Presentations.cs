@@ -42,6 +42,25 @@ public static class Presentations
         return person;
     }
 
+    /// <summary>Zou's PreviewFile.present(): the keys a listing of an entity's previews shows.</summary>
+    public static JsonObject PreviewFile(PreviewFile preview) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(preview.Id),
+        ["name"] = preview.Name,
+        ["original_name"] = preview.OriginalName,
+        ["extension"] = preview.Extension,
+        ["revision"] = preview.Revision,
+        ["position"] = preview.Position,
+        ["file_size"] = preview.FileSize,
+        ["status"] = preview.Status,
+        ["validation_status"] = preview.ValidationStatus,
+        ["task_id"] = ZouSerializer.Value(preview.TaskId),
+        ["person_id"] = ZouSerializer.Value(preview.PersonId),
+        ["created_at"] = ZouSerializer.Value(preview.CreatedAt),
+        ["token_in"] = preview.TokenIn,
+        ["token_out"] = preview.TokenOut,
+    };
+
     /// <summary>The author as comments, replies and news embed it (Zou's short person), guests included.</summary>
     public static JsonObject ShortPerson(Person person) => new()
     {

@@ -170,6 +170,27 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         db.TaskPersonLinks.AsNoTracking().AnyAsync(l => l.TaskId == taskId && l.PersonId == user.Id);
 
     /// <summary>
+    /// Admin, the project's managers, or the row's creator while in the team (Zou lets a creator
+    /// who left act too: its creator branch never refuses).
+    /// </summary>
+    public async Task<bool> IsManagerOrCreatorAsync(Guid? projectId, Guid? createdBy) =>
+        await ProjectRoleAsync(projectId) is { } role && (role is "admin" or "manager" || createdBy == user.Id);
+
+    /// <summary>
+    /// Entities a listing shows the caller: everything for admins; otherwise the open team
+    /// projects' entities, and in those where they work as vendor only the ones they hold a task on.
+    /// </summary>
+    public async Task<IQueryable<Entity>> NarrowEntitiesAsync(IQueryable<Entity> rows)
+    {
+        if (IsAdmin) return rows;
+        var projects = await OpenTeamProjectIdsAsync();
+        var vendorProjects = await OpenVendorProjectIdsAsync();
+        var assigned = AssignedEntityIds();
+        return rows.Where(e => projects.Contains(e.ProjectId)
+            && (!vendorProjects.Contains(e.ProjectId) || assigned.Contains(e.Id)));
+    }
+
+    /// <summary>
     /// May the caller act on the task (comment, change its status, publish)? Admins; in the team,
     /// managers and clients; assignees; supervisors covering the task type's department; the
     /// entity's creator (Zou's check_task_action_access).

@@ -22,15 +22,8 @@ public sealed class EntityCollection : CrudCollection<Entity>
 
     public override Task CheckListAsync(CrudContext c) => Task.CompletedTask;
 
-    public override async Task<IQueryable<Entity>> NarrowListAsync(IQueryable<Entity> rows, CrudContext c)
-    {
-        if (c.Permissions.IsAdmin) return rows;
-        var projects = await c.Permissions.OpenTeamProjectIdsAsync();
-        var vendorProjects = await c.Permissions.OpenVendorProjectIdsAsync();
-        var assigned = c.Permissions.AssignedEntityIds();
-        return rows.Where(e => projects.Contains(e.ProjectId)
-            && (!vendorProjects.Contains(e.ProjectId) || assigned.Contains(e.Id)));
-    }
+    public override Task<IQueryable<Entity>> NarrowListAsync(IQueryable<Entity> rows, CrudContext c) =>
+        c.Permissions.NarrowEntitiesAsync(rows);
 
     public override Task CheckReadAsync(Entity row, CrudContext c) => c.Permissions.CheckEntityAccessAsync(row.ProjectId, row.Id);
 
@@ -144,9 +137,8 @@ public sealed class EntityCollection : CrudCollection<Entity>
         if (!await IsManagerOrCreatorAsync(row, c)) throw new PermissionDeniedException();
     }
 
-    static async Task<bool> IsManagerOrCreatorAsync(Entity row, CrudContext c) =>
-        await c.Permissions.ProjectRoleAsync(row.ProjectId) is { } role
-        && (role is "admin" or "manager" || row.CreatedBy == c.User.Id);
+    static Task<bool> IsManagerOrCreatorAsync(Entity row, CrudContext c) =>
+        c.Permissions.IsManagerOrCreatorAsync(row.ProjectId, row.CreatedBy);
 
     /// <summary>Subscriptions and concept links to the entity go with it (its own link rows go in the base delete).</summary>
     public override async Task DeleteAsync(Entity row, bool force, CrudContext c)

@@ -65,8 +65,7 @@ public static class TaskHistory
             .Where(e => e.Id == task.EntityId)
             .Join(c.Db.EntityTypes, e => e.EntityTypeId, t => t.Id, (e, t) => t.Name)
             .AnyAsync(name => name == "Concept");
-        return await c.Db.TaskStatuses.AsNoTracking()
-            .Where(s => s.IsDefault == true && (s.ForConcept ?? false) == isConcept)
+        return await DefaultTaskStatus.Query(c.Db, isConcept).AsNoTracking()
             .Select(s => (Guid?)s.Id)
             .FirstOrDefaultAsync();
     }
