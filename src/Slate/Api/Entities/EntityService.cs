@@ -33,6 +33,18 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return await rows.FirstOrDefaultAsync(e => e.Id == entityId) ?? throw new NotFoundException();
     }
 
+    /// <summary>An id of the path; 404 when it is not a UUID.</summary>
+    public static Guid PathId(string text) => Values.TryUuid(text, out var id) ? id : throw new NotFoundException();
+
+    /// <summary>A project id of the path the caller may read: 403 outside its team, 404 when it does not exist.</summary>
+    public async Task<Guid> ProjectAsync(string projectId)
+    {
+        var id = PathId(projectId);
+        await permissions.CheckProjectAccessAsync(id);
+        if (!await db.Projects.AnyAsync(p => p.Id == id)) throw new NotFoundException();
+        return id;
+    }
+
     /// <summary>The entity of that kind once the caller may read it (team, and for a vendor a task of theirs on it).</summary>
     public async Task<Entity> ReadableAsync(string id, string? kind)
     {
@@ -104,6 +116,41 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         await StageRemovalAsync(entity, kind, force);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Zou's remove_sequence/remove_episode: a plain delete while nothing hangs from the entity
+    /// (400 "Some data are still linked to this &lt;kind&gt;." when children, tasks or links do);
+    /// forced, its children go first (forced too, theirs before them), then it ("&lt;kind&gt;:delete").
+    /// One transaction.
+    /// </summary>
+    public async Task RemoveContainerAsync(Entity entity, string kind, bool force)
+    {
+        if (!force && await IsLinkedAsync(entity.Id))
+            throw new BadRequestException($"Some data are still linked to this {kind.ToLowerInvariant()}.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (force) await StageChildrenRemovalAsync(entity.Id);
+        await StageRemovalAsync(entity, kind, force: true);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Whether entities hang from it (children or scene shots), or tasks or casting links point at it.</summary>
+    async Task<bool> IsLinkedAsync(Guid id) =>
+        await db.Entities.AnyAsync(e => e.ParentId == id || e.SourceId == id)
+        || await db.Tasks.AnyAsync(t => t.EntityId == id)
+        || await db.EntityLinks.AnyAsync(l => l.EntityInId == id || l.EntityOutId == id);
+
+    /// <summary>The forced removal of every entity under this one, the deepest first.</summary>
+    async Task StageChildrenRemovalAsync(Guid id)
+    {
+        var children = await db.Entities.Where(e => e.ParentId == id).ToListAsync();
+        var kinds = await EntityKinds.OfTypesAsync(db, children.Select(e => e.EntityTypeId));
+        foreach (var child in children.OrderBy(c => kinds[c.EntityTypeId] == "Scene"))
+        {
+            await StageChildrenRemovalAsync(child.Id);
+            await StageRemovalAsync(child, kinds[child.EntityTypeId], force: true);
+        }
     }
 
     /// <summary>
@@ -391,6 +438,29 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
             .ToListAsync();
         return links.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Select(l => l.PersonId).ToList());
     }
+
+    /// <summary>The columns every new entity takes: name (required), description ("" when absent), data ({} when absent).</summary>
+    public static (string Name, string? Description, JsonObject? Data) NewEntityFields(JsonObject fields)
+    {
+        var name = RequestBody.RequiredText(fields, "name");
+        var description = fields.ContainsKey("description") ? RequestBody.OptionalText(fields, "description") : "";
+        var data = fields["data"] switch
+        {
+            null when fields.ContainsKey("data") => null,
+            null => new JsonObject(),
+            JsonObject given => (JsonObject)given.DeepClone(),
+            _ => throw new ValidationFailedException(("data", "Input should be a valid dictionary")),
+        };
+        return (name, description, data);
+    }
+
+    /// <summary>An optional id of the body; 400 when it is not a UUID.</summary>
+    public static Guid? OptionalId(JsonObject fields, string key) => fields[key] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) && Values.TryUuid(text, out var id) => id,
+        _ => throw new ValidationFailedException((key, "Input should be a valid UUID")),
+    };
 
     public static JsonArray Ids(IEnumerable<Guid> ids) => new([.. ids.Select(id => (JsonNode)ZouSerializer.Uuid(id))]);
 }
