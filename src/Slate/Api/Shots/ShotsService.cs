@@ -18,6 +18,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
 {
     const string Sequence = "Sequence";
     const string Shot = "Shot";
+    const string Episode = EntityKinds.Episode;
 
     /// <summary>
     /// /data/sequences: the sequences of the caller's projects filtered by the query; episode_id
@@ -28,7 +29,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
         IQueryable<Entity>? scope = null;
         if (query.TryGetValue("episode_id", out var episodeId))
         {
-            var episode = await entities.FindAsync(episodeId.ToString(), EntityKinds.Episode);
+            var episode = await entities.FindAsync(episodeId.ToString(), Episode);
             await permissions.CheckProjectAccessAsync(episode.ProjectId);
             scope = db.Entities.AsNoTracking().Where(e => e.ParentId == episode.Id);
         }
@@ -64,10 +65,8 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
     {
         var (name, description, data) = EntityService.NewEntityFields(fields);
         var episodeId = EntityService.OptionalId(fields, "episode_id");
-        var project = EntityService.PathId(projectId);
-        await permissions.CheckManagerOfAsync(project);
-        if (!await db.Projects.AnyAsync(p => p.Id == project)) throw new NotFoundException();
-        if (episodeId is { } episode && !await OfKind(EntityKinds.Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project))
+        var project = await ManagedProjectAsync(projectId);
+        if (episodeId is { } episode && !await OfKind(Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project))
             throw new NotFoundException();
 
         var type = await EntityKinds.TypeNamedAsync(db, Sequence);
@@ -97,6 +96,74 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
         return await ShotRowsAsync(await entities.ListedAsync(Shot, query, db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id)));
     }
 
+    /// <summary>/data/episodes: the episodes of the caller's projects filtered by the query.</summary>
+    public Task<JsonArray> EpisodesAsync(IQueryCollection query) => ListAsync(Episode, query, null);
+
+    /// <summary>The project's episodes (its team; a vendor's: the ones holding their shots).</summary>
+    public async Task<JsonArray> ProjectEpisodesAsync(string projectId, IQueryCollection query)
+    {
+        var project = await entities.ProjectAsync(projectId);
+        return await ListAsync(Episode, query, db.Entities.AsNoTracking().Where(e => e.ProjectId == project));
+    }
+
+    /// <summary>The episode with its project name.</summary>
+    public async Task<JsonObject> FullEpisodeAsync(string episodeId)
+    {
+        var episode = await entities.ReadableAsync(episodeId, Episode);
+        var json = await entities.PresentAsync(episode, Episode);
+        json["project_name"] = await ProjectNameAsync(episode.ProjectId);
+        return json;
+    }
+
+    /// <summary>Zou's episode statuses; any other falls back to "running".</summary>
+    static readonly string[] EpisodeStatuses = ["running", "complete", "standby", "canceled"];
+
+    /// <summary>
+    /// A new episode of the project (its managers), 201, or the existing one of that name. A
+    /// status outside Zou's falls back to "running".
+    /// </summary>
+    public async Task<JsonObject> CreateEpisodeAsync(string projectId, JsonObject fields)
+    {
+        var (name, description, data) = EntityService.NewEntityFields(fields);
+        var status = RequestBody.OptionalText(fields, "status");
+        var project = await ManagedProjectAsync(projectId);
+        var type = await EntityKinds.TypeNamedAsync(db, Episode);
+        var episode = new Entity
+        {
+            Name = name, Description = description, Data = data, ProjectId = project, EntityTypeId = type.Id,
+            Status = EpisodeStatuses.Contains(status) ? status! : "running",
+        };
+        return await entities.PresentAsync(await entities.GetOrCreateAsync(episode, Episode, []), Episode);
+    }
+
+    /// <summary>
+    /// Deletes the episode (its project's managers, or its creator in the team); 400 while
+    /// sequences, assets, tasks, links or playlists hang from it, unless forced: then they go with it.
+    /// </summary>
+    public async Task RemoveEpisodeAsync(string episodeId, bool force)
+    {
+        var episode = await entities.FindAsync(episodeId, Episode, tracked: true);
+        await entities.CheckRemovableAsync(episode);
+        await entities.RemoveContainerAsync(episode, Episode, force);
+    }
+
+    /// <summary>The episode's sequences (its team; a vendor's: the ones holding their shots), filtered by the query.</summary>
+    public async Task<JsonArray> EpisodeSequencesAsync(string episodeId, IQueryCollection query)
+    {
+        var episode = await entities.FindAsync(episodeId, Episode);
+        await permissions.CheckProjectAccessAsync(episode.ProjectId);
+        return await ListAsync(Sequence, query, db.Entities.AsNoTracking().Where(e => e.ParentId == episode.Id));
+    }
+
+    /// <summary>The shots of the episode's sequences (whom may read the episode; a vendor: the shots they work on).</summary>
+    public async Task<JsonArray> EpisodeShotsAsync(string episodeId, bool relations)
+    {
+        var episode = await entities.ReadableAsync(episodeId, Episode);
+        var sequences = db.Entities.Where(q => q.ParentId == episode.Id).Select(q => (Guid?)q.Id);
+        var shots = await entities.ListedAsync(Shot, QueryCollection.Empty, db.Entities.AsNoTracking().Where(e => sequences.Contains(e.ParentId)));
+        return await entities.PresentAsync(await shots.OrderBy(e => e.Name).ToListAsync(), Shot, relations);
+    }
+
     async Task<JsonArray> ListAsync(string kind, IQueryCollection query, IQueryable<Entity>? scope)
     {
         var rows = await entities.ListedAsync(kind, query, scope);
@@ -121,6 +188,15 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
             json[i]!["sequence_name"] = rows[i].Sequence;
         }
         return json;
+    }
+
+    /// <summary>A project id of the path its managers act on: 403 for others, then 404 when it does not exist.</summary>
+    async Task<Guid> ManagedProjectAsync(string projectId)
+    {
+        var project = EntityService.PathId(projectId);
+        await permissions.CheckManagerOfAsync(project);
+        if (!await db.Projects.AnyAsync(p => p.Id == project)) throw new NotFoundException();
+        return project;
     }
 
     IQueryable<Entity> OfKind(string kind) => EntityKinds.OfKind(db, db.Entities.AsNoTracking(), kind);
