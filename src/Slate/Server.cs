@@ -6,6 +6,7 @@ using Slate.Api.Crud;
 using Slate.Api.Entities;
 using Slate.Api.Index;
 using Slate.Api.Projects;
+using Slate.Api.Shots;
 using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
@@ -43,6 +44,7 @@ public static class Server
         builder.Services.AddScoped<MetadataDescriptorsService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<AssetsService>();
+        builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -63,6 +65,7 @@ public static class Server
         app.MapArea(ProjectsRoutes.Map);
         app.MapArea(AssetsRoutes.Map);
         app.MapArea(EntitiesRoutes.Map);
+        app.MapArea(ShotsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

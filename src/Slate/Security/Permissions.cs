@@ -123,7 +123,7 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public async Task CheckEntityAccessAsync(Guid? projectId, Guid? entityId)
     {
         var role = await ProjectRoleAsync(projectId);
-        if (role is null || role == "vendor" && !await IsAssignedOnEntityAsync(entityId)) throw new PermissionDeniedException();
+        if (role is null || role == "vendor" && !await ReachedEntityIds().AnyAsync(id => id == entityId)) throw new PermissionDeniedException();
     }
 
     /// <summary>Whether a task of the entity is assigned to the caller.</summary>
@@ -133,6 +133,18 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public IQueryable<Guid?> AssignedEntityIds() => db.TaskPersonLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id)
         .Join(db.Tasks, l => l.TaskId, t => t.Id, (l, t) => t.EntityId);
+
+    /// <summary>
+    /// What a vendor reaches: the entities they hold a task on, and the sequence and episode above
+    /// them (Zou lists a vendor the sequences and episodes of their shots), as a subquery.
+    /// </summary>
+    public IQueryable<Guid?> ReachedEntityIds()
+    {
+        var assigned = AssignedEntityIds();
+        var parents = db.Entities.Where(e => assigned.Contains(e.Id) && e.ParentId != null).Select(e => e.ParentId);
+        var grandparents = db.Entities.Where(e => parents.Contains(e.Id) && e.ParentId != null).Select(e => e.ParentId);
+        return assigned.Concat(parents).Concat(grandparents);
+    }
 
     /// <summary>Every project whose team holds the caller, open or not.</summary>
     public Task<List<Guid>> TeamProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
@@ -178,16 +190,16 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
 
     /// <summary>
     /// Entities a listing shows the caller: everything for admins; otherwise the open team
-    /// projects' entities, and in those where they work as vendor only the ones they hold a task on.
+    /// projects' entities, and in those where they work as vendor only the ones they reach.
     /// </summary>
     public async Task<IQueryable<Entity>> NarrowEntitiesAsync(IQueryable<Entity> rows)
     {
         if (IsAdmin) return rows;
         var projects = await OpenTeamProjectIdsAsync();
         var vendorProjects = await OpenVendorProjectIdsAsync();
-        var assigned = AssignedEntityIds();
+        var reached = ReachedEntityIds();
         return rows.Where(e => projects.Contains(e.ProjectId)
-            && (!vendorProjects.Contains(e.ProjectId) || assigned.Contains(e.Id)));
+            && (!vendorProjects.Contains(e.ProjectId) || reached.Contains(e.Id)));
     }
 
     /// <summary>

@@ -209,27 +209,14 @@ public sealed class AssetsService(
     /// </summary>
     public async Task<JsonObject> CreateAsync(string projectId, string assetTypeId, JsonObject fields)
     {
-        var name = RequestBody.RequiredText(fields, "name");
-        var description = fields.ContainsKey("description") ? RequestBody.OptionalText(fields, "description") : "";
-        var data = fields["data"] switch
-        {
-            null when fields.ContainsKey("data") => null,
-            null => new JsonObject(),
-            JsonObject given => given.DeepClone(),
-            _ => throw new ValidationFailedException(("data", "Input should be a valid dictionary")),
-        };
+        var (name, description, data) = EntityService.NewEntityFields(fields);
         var isShared = fields["is_shared"] switch
         {
             null => false,
             JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
             _ => throw new ValidationFailedException(("is_shared", "Input should be a valid boolean")),
         };
-        Guid? episodeId = fields["episode_id"] switch
-        {
-            null => null,
-            JsonValue value when value.TryGetValue<string>(out var text) && Values.TryUuid(text, out var id) => id,
-            _ => throw new ValidationFailedException(("episode_id", "Input should be a valid UUID")),
-        };
+        var episodeId = EntityService.OptionalId(fields, "episode_id");
 
         if (!Values.TryUuid(projectId, out var project)) throw new NotFoundException();
         await permissions.CheckManagerOfAsync(project);
@@ -340,15 +327,6 @@ public sealed class AssetsService(
         return await entities.PresentAsync(assets, Asset);
     }
 
-    /// <summary>A project id of the path the caller may read: 403 outside its team, 404 when it does not exist.</summary>
-    async Task<Guid> ProjectAsync(string projectId)
-    {
-        var id = PathId(projectId);
-        await permissions.CheckProjectAccessAsync(id);
-        if (!await db.Projects.AnyAsync(p => p.Id == id)) throw new NotFoundException();
-        return id;
-    }
-
     /// <summary>An asset type id of the path; 404 for a temporal type or an unknown id.</summary>
     async Task<Guid> AssetTypeIdAsync(string assetTypeId)
     {
@@ -356,5 +334,7 @@ public sealed class AssetsService(
         return await EntityKinds.AssetTypes(db).AnyAsync(t => t.Id == id) ? id : throw new NotFoundException();
     }
 
-    static Guid PathId(string text) => Values.TryUuid(text, out var id) ? id : throw new NotFoundException();
+    static Guid PathId(string text) => EntityService.PathId(text);
+
+    Task<Guid> ProjectAsync(string projectId) => entities.ProjectAsync(projectId);
 }

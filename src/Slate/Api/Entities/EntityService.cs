@@ -33,6 +33,18 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return await rows.FirstOrDefaultAsync(e => e.Id == entityId) ?? throw new NotFoundException();
     }
 
+    /// <summary>An id of the path; 404 when it is not a UUID.</summary>
+    public static Guid PathId(string text) => Values.TryUuid(text, out var id) ? id : throw new NotFoundException();
+
+    /// <summary>A project id of the path the caller may read: 403 outside its team, 404 when it does not exist.</summary>
+    public async Task<Guid> ProjectAsync(string projectId)
+    {
+        var id = PathId(projectId);
+        await permissions.CheckProjectAccessAsync(id);
+        if (!await db.Projects.AnyAsync(p => p.Id == id)) throw new NotFoundException();
+        return id;
+    }
+
     /// <summary>The entity of that kind once the caller may read it (team, and for a vendor a task of theirs on it).</summary>
     public async Task<Entity> ReadableAsync(string id, string? kind)
     {
@@ -95,7 +107,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
     /// <summary>
     /// Zou's remove_asset/remove_shot...: with tasks and no force the entity is only canceled
     /// ("&lt;kind&gt;:update"); otherwise its tasks (forced), versions, subscriptions, casting and
-    /// concept links and output files go with it, and its children lose their parent
+    /// concept links and output files go with it, and its children lose their parent (shots their scene)
     /// ("&lt;kind&gt;:delete"). One transaction.
     /// </summary>
     public async Task RemoveAsync(Entity entity, string kind, bool force)
@@ -104,6 +116,55 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         await StageRemovalAsync(entity, kind, force);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Zou's remove_sequence/remove_episode: a plain delete while nothing hangs from the entity
+    /// (400 "Some data are still linked to this &lt;kind&gt;." when entities, tasks, casting links or
+    /// playlists do); forced, what it holds goes first (forced too, the deepest first: an episode's
+    /// sequences with their shots and scenes, the assets whose main episode it is, its playlists),
+    /// then it ("&lt;kind&gt;:delete"). One transaction.
+    /// </summary>
+    public async Task RemoveContainerAsync(Entity entity, string kind, bool force)
+    {
+        if (!force && await IsLinkedAsync(entity.Id))
+            throw new BadRequestException($"Some data are still linked to this {kind.ToLowerInvariant()}.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (force) await StageContentsRemovalAsync(entity.Id, [entity.Id]);
+        await db.ScheduleItems.Where(i => i.ObjectId == entity.Id).ExecuteDeleteAsync();
+        await StageRemovalAsync(entity, kind, force: true);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Whether entities hang from it (children, scene shots, main-episode assets), or tasks, casting links or playlists point at it.</summary>
+    async Task<bool> IsLinkedAsync(Guid id) =>
+        await db.Entities.AnyAsync(e => e.ParentId == id || e.SourceId == id)
+        || await db.Tasks.AnyAsync(t => t.EntityId == id)
+        || await db.EntityLinks.AnyAsync(l => l.EntityInId == id || l.EntityOutId == id)
+        || await db.Playlists.AnyAsync(p => p.EpisodeId == id);
+
+    /// <summary>
+    /// The forced removal of what the entity holds: its episode playlists, and the entities under it
+    /// (its children, and the assets whose main episode it is), theirs before them, each once.
+    /// </summary>
+    async Task StageContentsRemovalAsync(Guid id, HashSet<Guid> staged)
+    {
+        var playlists = db.Playlists.Where(p => p.EpisodeId == id).Select(p => p.Id);
+        await db.Notifications.Where(n => n.PlaylistId != null && playlists.Contains(n.PlaylistId.Value)).ExecuteDeleteAsync();
+        await db.BuildJobs.Where(j => playlists.Contains(j.PlaylistId)).ExecuteDeleteAsync();
+        await db.PlaylistShareLinks.Where(l => playlists.Contains(l.PlaylistId)).ExecuteDeleteAsync();
+        await db.Playlists.Where(p => p.EpisodeId == id).ExecuteDeleteAsync();
+
+        var contents = await db.Entities.Where(e => e.ParentId == id || e.SourceId == id).ToListAsync();
+        var kinds = await EntityKinds.OfTypesAsync(db, contents.Select(e => e.EntityTypeId));
+        foreach (var item in contents.Where(e => e.ParentId == id || kinds[e.EntityTypeId] == EntityKinds.Asset)
+            .OrderBy(e => kinds[e.EntityTypeId] == "Scene"))
+        {
+            if (!staged.Add(item.Id)) continue;
+            await StageContentsRemovalAsync(item.Id, staged);
+            await StageRemovalAsync(item, kinds[item.EntityTypeId], force: true);
+        }
     }
 
     /// <summary>
@@ -159,6 +220,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         await db.EntityLinks.Where(l => l.EntityInId == entity.Id || l.EntityOutId == entity.Id).ExecuteDeleteAsync();
         await db.EntityConceptLinks.Where(l => l.EntityInId == entity.Id || l.EntityOutId == entity.Id).ExecuteDeleteAsync();
         await db.Entities.Where(e => e.ParentId == entity.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ParentId, (Guid?)null));
+        await db.Entities.Where(e => e.SourceId == entity.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SourceId, (Guid?)null));
         var workingFiles = db.WorkingFiles.Where(f => f.EntityId == entity.Id).Select(f => (Guid?)f.Id);
         await db.OutputFiles.Where(f => f.EntityId == entity.Id || workingFiles.Contains(f.SourceFileId)).ExecuteDeleteAsync();
         await RowBinder.DeleteLinksAsync(entity.Id, typeof(Entity), db);
@@ -391,6 +453,29 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
             .ToListAsync();
         return links.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Select(l => l.PersonId).ToList());
     }
+
+    /// <summary>The columns every new entity takes: name (required), description ("" when absent), data ({} when absent).</summary>
+    public static (string Name, string? Description, JsonObject? Data) NewEntityFields(JsonObject fields)
+    {
+        var name = RequestBody.RequiredText(fields, "name");
+        var description = fields.ContainsKey("description") ? RequestBody.OptionalText(fields, "description") : "";
+        var data = fields["data"] switch
+        {
+            null when fields.ContainsKey("data") => null,
+            null => new JsonObject(),
+            JsonObject given => (JsonObject)given.DeepClone(),
+            _ => throw new ValidationFailedException(("data", "Input should be a valid dictionary")),
+        };
+        return (name, description, data);
+    }
+
+    /// <summary>An optional id of the body; 400 when it is not a UUID.</summary>
+    public static Guid? OptionalId(JsonObject fields, string key) => fields[key] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) && Values.TryUuid(text, out var id) => id,
+        _ => throw new ValidationFailedException((key, "Input should be a valid UUID")),
+    };
 
     public static JsonArray Ids(IEnumerable<Guid> ids) => new([.. ids.Select(id => (JsonNode)ZouSerializer.Uuid(id))]);
 }

@@ -1,0 +1,59 @@
+using Slate.Http;
+
+namespace Slate.Api.Shots;
+
+/// <summary>
+/// Zou's shots blueprint (behavior-production.md §1.3-1.8), in Zou's order. Rules live in
+/// <see cref="ShotsService"/> and the shared entity rules in <see cref="Entities.EntityService"/>.
+/// </summary>
+public static class ShotsRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.Get("/data/episodes", async (HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.EpisodesAsync(request.Query)))
+            .WithSummary("List the episodes of the caller's projects, filtered by the query");
+        routes.Get("/data/episodes/{episode_id}", async (string episode_id, ShotsService shots) =>
+                ZouJson.Result(await shots.FullEpisodeAsync(episode_id)))
+            .WithSummary("Get an episode with its project name");
+        routes.Delete("/data/episodes/{episode_id}", async (string episode_id, HttpRequest request, ShotsService shots) =>
+            {
+                await shots.RemoveEpisodeAsync(episode_id, request.Query["force"] == "true");
+                return Results.NoContent();
+            })
+            .WithSummary("Delete an episode with nothing under it, or with its sequences, assets and playlists (?force=true)");
+        routes.Get("/data/episodes/{episode_id}/shots", async (string episode_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.EpisodeShotsAsync(episode_id, request.Query["relations"] == "true")))
+            .WithSummary("List the shots of an episode's sequences");
+        routes.Get("/data/episodes/{episode_id}/sequences", async (string episode_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.EpisodeSequencesAsync(episode_id, request.Query)))
+            .WithSummary("List an episode's sequences, filtered by the query");
+        routes.Get("/data/sequences", async (HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.SequencesAsync(request.Query)))
+            .WithSummary("List the sequences of the caller's projects, filtered by the query (episode_id: one episode's)");
+        routes.Get("/data/sequences/{sequence_id}", async (string sequence_id, ShotsService shots) =>
+                ZouJson.Result(await shots.FullSequenceAsync(sequence_id)))
+            .WithSummary("Get a sequence with its project and episode names");
+        routes.Delete("/data/sequences/{sequence_id}", async (string sequence_id, HttpRequest request, ShotsService shots) =>
+            {
+                await shots.RemoveSequenceAsync(sequence_id, request.Query["force"] == "true");
+                return Results.NoContent();
+            })
+            .WithSummary("Delete a sequence with nothing under it, or with its shots and scenes (?force=true)");
+        routes.Get("/data/sequences/{sequence_id}/shots", async (string sequence_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.SequenceShotsAsync(sequence_id, request.Query)))
+            .WithSummary("List a sequence's shots with project and sequence names");
+        routes.Get("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.ProjectSequencesAsync(project_id, request.Query)))
+            .WithSummary("List a project's sequences");
+        routes.Get("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.ProjectEpisodesAsync(project_id, request.Query)))
+            .WithSummary("List a project's episodes");
+        routes.Post("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.CreateEpisodeAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create an episode, or answer the existing episode of that name");
+        routes.Post("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.CreateSequenceAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create a sequence, or answer the existing sequence of that name in the episode");
+    }
+}
