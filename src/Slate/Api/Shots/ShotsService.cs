@@ -164,6 +164,70 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
         return await entities.PresentAsync(await shots.OrderBy(e => e.Name).ToListAsync(), Shot, relations);
     }
 
+    /// <summary>
+    /// /data/shots and /data/shots/all: the shots of the caller's projects (that have a sequence)
+    /// filtered by the query, with project and sequence names; sequence_id keeps one sequence's
+    /// (404 when it is not a sequence, 403 outside its team).
+    /// </summary>
+    public async Task<JsonArray> ShotsAsync(IQueryCollection query)
+    {
+        IQueryable<Entity>? scope = null;
+        if (query.TryGetValue("sequence_id", out var sequenceId))
+        {
+            var sequence = await entities.FindAsync(sequenceId.ToString(), Sequence);
+            await permissions.CheckProjectAccessAsync(sequence.ProjectId);
+            scope = db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id);
+        }
+        return await ShotRowsAsync(await entities.ListedAsync(Shot, query, scope));
+    }
+
+    /// <summary>The project's shots (its team; a vendor's: the ones they work on).</summary>
+    public async Task<JsonArray> ProjectShotsAsync(string projectId, IQueryCollection query)
+    {
+        var project = await entities.ProjectAsync(projectId);
+        return await ListAsync(Shot, query, db.Entities.AsNoTracking().Where(e => e.ProjectId == project));
+    }
+
+    /// <summary>
+    /// A new shot of the project (its managers), 201, or the existing one of that name in the same
+    /// sequence. sequence_id must be a sequence of the project (404); nb_frames a whole number, not
+    /// negative (400). Its "shot:new" event names the sequence's episode.
+    /// </summary>
+    public async Task<JsonObject> CreateShotAsync(string projectId, JsonObject fields)
+    {
+        var (name, description, data) = EntityService.NewEntityFields(fields, absentDescription: null);
+        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        int? nbFrames = fields["nb_frames"] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<int>(out var frames) => frames >= 0
+                ? frames
+                : throw new ValidationFailedException(("nb_frames", "Input should be greater than or equal to 0")),
+            _ => throw new ValidationFailedException(("nb_frames", "Input should be a valid integer")),
+        };
+        var project = await ManagedProjectAsync(projectId);
+        Entity? sequence = null;
+        if (sequenceId is { } id)
+            sequence = await OfKind(Sequence).FirstOrDefaultAsync(e => e.Id == id && e.ProjectId == project) ?? throw new NotFoundException();
+
+        var type = await EntityKinds.TypeNamedAsync(db, Shot);
+        var shot = new Entity
+        {
+            Name = name, Description = description, Data = data, NbFrames = nbFrames, ProjectId = project,
+            EntityTypeId = type.Id, ParentId = sequenceId,
+        };
+        var saved = await entities.GetOrCreateAsync(shot, Shot, new JsonObject { ["episode_id"] = ZouSerializer.Value(sequence?.ParentId) });
+        return await entities.PresentAsync(saved, Shot);
+    }
+
+    /// <summary>Cancels the shot when it has tasks, deletes it otherwise or when forced (managers, or its creator in the team).</summary>
+    public async Task RemoveShotAsync(string shotId, bool force)
+    {
+        var shot = await entities.FindAsync(shotId, Shot, tracked: true);
+        await entities.CheckRemovableAsync(shot);
+        await entities.RemoveAsync(shot, Shot, force);
+    }
+
     async Task<JsonArray> ListAsync(string kind, IQueryCollection query, IQueryable<Entity>? scope)
     {
         var rows = await entities.ListedAsync(kind, query, scope);
