@@ -142,4 +142,42 @@ public class ShotsTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/data/shots/{own.Id}")).StatusCode);
         await (await admin.DeleteAsync($"/api/data/shots/{sequence.Id}")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
     }
+
+    [Fact]
+    public async Task Managers_update_a_shot_and_data_is_replaced()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await ProjectAsync((artist, null));
+        var sequence = await factory.CreateEntityAsync(project, "Sequence");
+        var otherSequence = await factory.CreateEntityAsync(project, "Sequence");
+        var foreign = await factory.CreateEntityAsync(await ProjectAsync(), "Sequence");
+        var shot = await factory.CreateEntityAsync(project, "Shot", e =>
+        {
+            e.ParentId = sequence.Id;
+            e.Data = new JsonObject { ["frame_in"] = 1, ["kept"] = "no" };
+        });
+        var admin = await Admin();
+        var path = $"/api/data/shots/{shot.Id}";
+
+        var put = await admin.PutAsJsonAsync(path, new
+        {
+            nb_frames = 96, parent_id = otherSequence.Id, project_id = Guid.NewGuid(), data = new { frame_in = 1001, frame_out = 1096, fps = "25" },
+        });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var json = await put.ReadJsonObjectAsync();
+        Assert.Equal("Entity", (string?)json["type"]);
+        Assert.Equal(96, (int?)json["nb_frames"]);
+        Assert.Equal(otherSequence.Id.ToString(), (string?)json["parent_id"]);
+        Assert.Equal(project.Id.ToString(), (string?)json["project_id"]);
+        Responses.AssertJsonEqual(new JsonObject { ["frame_in"] = 1001, ["frame_out"] = 1096, ["fps"] = "25" }, json["data"]);
+        Assert.Equal(["shot:update"], await factory.EventsAsync("shot_id", shot.Id));
+
+        await (await admin.PutAsJsonAsync(path, new { parent_id = foreign.Id })).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync(path, new { nb_frames = -5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync(path, new { nb_frames = "x" })).StatusCode);
+        Assert.Equal(96, await factory.WithDb(db => db.Entities.Where(e => e.Id == shot.Id).Select(e => e.NbFrames).FirstAsync()));
+        var artistClient = await factory.ClientForAsync(artist);
+        await (await artistClient.PutAsJsonAsync(path, new { nb_frames = 1 })).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        await (await admin.PutAsJsonAsync($"/api/data/shots/{sequence.Id}", new { nb_frames = 1 })).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
+    }
 }

@@ -16,6 +16,9 @@ public static class ShotsRoutes
         routes.Get("/data/shots/all", async (HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ShotsAsync(request.Query)))
             .WithSummary("List the shots of the caller's projects with project and sequence names (alias)");
+        routes.Put("/data/shots/{shot_id}", async (string shot_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.UpdateShotAsync(shot_id, await RequestBody.ReadJsonAsync(request))))
+            .WithSummary("Replace the columns given of a shot (data included, no merge)");
         routes.Delete("/data/shots/{shot_id}", async (string shot_id, HttpRequest request, ShotsService shots) =>
             {
                 await shots.RemoveShotAsync(shot_id, request.Query["force"] == "true");

@@ -5,6 +5,7 @@ using Slate.Api.Entities;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.Shots;
@@ -14,7 +15,7 @@ namespace Slate.Api.Shots;
 /// hold shots. What every kind of entity shares (finding, listing, creating, removing) is
 /// <see cref="EntityService"/>.
 /// </summary>
-public sealed class ShotsService(SlateDb db, Permissions permissions, EntityService entities)
+public sealed class ShotsService(SlateDb db, Permissions permissions, Events events, EntityService entities)
 {
     const string Sequence = "Sequence";
     const string Shot = "Shot";
@@ -218,6 +219,36 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
         };
         var saved = await entities.GetOrCreateAsync(shot, Shot, new JsonObject { ["episode_id"] = ZouSerializer.Value(sequence?.ParentId) });
         return await entities.PresentAsync(saved, Shot);
+    }
+
+    /// <summary>What PUT /data/shots/&lt;id&gt; never takes from the body (Zou's list, and the entity type).</summary>
+    static readonly HashSet<string> NotUpdatable =
+        ["instance_casting", "project_id", "entities_in", "entities_out", "shotgun_id", "created_by", "entity_type_id"];
+
+    /// <summary>
+    /// Zou's update_shot (the project's managers): the columns given replace the stored ones, data
+    /// included (no merge). A new parent_id must be a sequence of the shot's project, a new
+    /// source_id one of its scenes (404); nb_frames not negative (400). Emits "shot:update" and
+    /// answers the row typed "Entity", as Zou.
+    /// </summary>
+    public async Task<JsonObject> UpdateShotAsync(string shotId, JsonNode? body)
+    {
+        var shot = await entities.FindAsync(shotId, Shot, tracked: true);
+        await permissions.CheckManagerOfAsync(shot.ProjectId);
+        if (body is not JsonObject fields)
+            throw new WrongParameterException("Data are empty. Please verify that you sent JSON data and that you set the right headers.");
+        var links = RowBinder.Apply(shot, fields, creating: false, NotUpdatable, db);
+        if (shot.NbFrames < 0) throw new ValidationFailedException(("nb_frames", "Input should be greater than or equal to 0"));
+        if (fields.ContainsKey("parent_id") && shot.ParentId is { } parent
+            && !await OfKind(Sequence).AnyAsync(e => e.Id == parent && e.ProjectId == shot.ProjectId))
+            throw new NotFoundException();
+        if (fields.ContainsKey("source_id") && shot.SourceId is { } scene
+            && !await OfKind("Scene").AnyAsync(e => e.Id == scene && e.ProjectId == shot.ProjectId))
+            throw new NotFoundException();
+        await RowBinder.WriteLinksAsync(shot.Id, links, db);
+        events.Emit("shot:update", new JsonObject { ["shot_id"] = ZouSerializer.Uuid(shot.Id) }, shot.ProjectId);
+        await db.SaveChangesAsync();
+        return await entities.PresentAsync(shot, "Entity");
     }
 
     /// <summary>Cancels the shot when it has tasks, deletes it otherwise or when forced (managers, or its creator in the team).</summary>
