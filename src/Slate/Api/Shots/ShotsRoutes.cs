@@ -67,14 +67,14 @@ public static class ShotsRoutes
         routes.Get("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ProjectSequencesAsync(project_id, request.Query)))
             .WithSummary("List a project's sequences");
+        routes.Post("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.CreateSequenceAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create a sequence, or answer the existing sequence of that name in the episode");
         routes.Get("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ProjectEpisodesAsync(project_id, request.Query)))
             .WithSummary("List a project's episodes");
         routes.Post("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.CreateEpisodeAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Create an episode, or answer the existing episode of that name");
-        routes.Post("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
-                ZouJson.Result(await shots.CreateSequenceAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
-            .WithSummary("Create a sequence, or answer the existing sequence of that name in the episode");
     }
 }
