@@ -454,11 +454,14 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return links.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Select(l => l.PersonId).ToList());
     }
 
-    /// <summary>The columns every new entity takes: name (required), description ("" when absent), data ({} when absent).</summary>
-    public static (string Name, string? Description, JsonObject? Data) NewEntityFields(JsonObject fields)
+    /// <summary>
+    /// The columns every new entity takes: name (required), description (<paramref name="absentDescription"/>
+    /// when absent), data ({} when absent).
+    /// </summary>
+    public static (string Name, string? Description, JsonObject? Data) NewEntityFields(JsonObject fields, string? absentDescription = "")
     {
         var name = RequestBody.RequiredText(fields, "name");
-        var description = fields.ContainsKey("description") ? RequestBody.OptionalText(fields, "description") : "";
+        var description = fields.ContainsKey("description") ? RequestBody.OptionalText(fields, "description") : absentDescription;
         var data = fields["data"] switch
         {
             null when fields.ContainsKey("data") => null,

@@ -10,6 +10,21 @@ public static class ShotsRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Get("/data/shots", async (HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.ShotsAsync(request.Query)))
+            .WithSummary("List the shots of the caller's projects with project and sequence names (sequence_id: one sequence's)");
+        routes.Get("/data/shots/all", async (HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.ShotsAsync(request.Query)))
+            .WithSummary("List the shots of the caller's projects with project and sequence names (alias)");
+        routes.Put("/data/shots/{shot_id}", async (string shot_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.UpdateShotAsync(shot_id, await RequestBody.ReadJsonAsync(request))))
+            .WithSummary("Replace the columns given of a shot (data included, no merge)");
+        routes.Delete("/data/shots/{shot_id}", async (string shot_id, HttpRequest request, ShotsService shots) =>
+            {
+                await shots.RemoveShotAsync(shot_id, request.Query["force"] == "true");
+                return Results.NoContent();
+            })
+            .WithSummary("Cancel a shot that has tasks, or delete it (always with ?force=true)");
         routes.Get("/data/episodes", async (HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.EpisodesAsync(request.Query)))
             .WithSummary("List the episodes of the caller's projects, filtered by the query");
@@ -43,17 +58,23 @@ public static class ShotsRoutes
         routes.Get("/data/sequences/{sequence_id}/shots", async (string sequence_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.SequenceShotsAsync(sequence_id, request.Query)))
             .WithSummary("List a sequence's shots with project and sequence names");
+        routes.Get("/data/projects/{project_id}/shots", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.ProjectShotsAsync(project_id, request.Query)))
+            .WithSummary("List a project's shots");
+        routes.Post("/data/projects/{project_id}/shots", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.CreateShotAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create a shot, or answer the existing shot of that name in the sequence");
         routes.Get("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ProjectSequencesAsync(project_id, request.Query)))
             .WithSummary("List a project's sequences");
+        routes.Post("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
+                ZouJson.Result(await shots.CreateSequenceAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create a sequence, or answer the existing sequence of that name in the episode");
         routes.Get("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ProjectEpisodesAsync(project_id, request.Query)))
             .WithSummary("List a project's episodes");
         routes.Post("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.CreateEpisodeAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Create an episode, or answer the existing episode of that name");
-        routes.Post("/data/projects/{project_id}/sequences", async (string project_id, HttpRequest request, ShotsService shots) =>
-                ZouJson.Result(await shots.CreateSequenceAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
-            .WithSummary("Create a sequence, or answer the existing sequence of that name in the episode");
     }
 }

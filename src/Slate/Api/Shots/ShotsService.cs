@@ -5,6 +5,7 @@ using Slate.Api.Entities;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.Shots;
@@ -14,7 +15,7 @@ namespace Slate.Api.Shots;
 /// hold shots. What every kind of entity shares (finding, listing, creating, removing) is
 /// <see cref="EntityService"/>.
 /// </summary>
-public sealed class ShotsService(SlateDb db, Permissions permissions, EntityService entities)
+public sealed class ShotsService(SlateDb db, Permissions permissions, Events events, EntityService entities)
 {
     const string Sequence = "Sequence";
     const string Shot = "Shot";
@@ -162,6 +163,100 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, EntityServ
         var sequences = db.Entities.Where(q => q.ParentId == episode.Id).Select(q => (Guid?)q.Id);
         var shots = await entities.ListedAsync(Shot, QueryCollection.Empty, db.Entities.AsNoTracking().Where(e => sequences.Contains(e.ParentId)));
         return await entities.PresentAsync(await shots.OrderBy(e => e.Name).ToListAsync(), Shot, relations);
+    }
+
+    /// <summary>
+    /// /data/shots and /data/shots/all: the shots of the caller's projects (that have a sequence)
+    /// filtered by the query, with project and sequence names; sequence_id keeps one sequence's
+    /// (404 when it is not a sequence, 403 outside its team).
+    /// </summary>
+    public async Task<JsonArray> ShotsAsync(IQueryCollection query)
+    {
+        IQueryable<Entity>? scope = null;
+        if (query.TryGetValue("sequence_id", out var sequenceId))
+        {
+            var sequence = await entities.FindAsync(sequenceId.ToString(), Sequence);
+            await permissions.CheckProjectAccessAsync(sequence.ProjectId);
+            scope = db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id);
+        }
+        return await ShotRowsAsync(await entities.ListedAsync(Shot, query, scope));
+    }
+
+    /// <summary>The project's shots (its team; a vendor's: the ones they work on).</summary>
+    public async Task<JsonArray> ProjectShotsAsync(string projectId, IQueryCollection query)
+    {
+        var project = await entities.ProjectAsync(projectId);
+        return await ListAsync(Shot, query, db.Entities.AsNoTracking().Where(e => e.ProjectId == project));
+    }
+
+    /// <summary>
+    /// A new shot of the project (its managers), 201, or the existing one of that name in the same
+    /// sequence. sequence_id must be a sequence of the project (404); nb_frames a whole number, not
+    /// negative (400). Its "shot:new" event names the sequence's episode.
+    /// </summary>
+    public async Task<JsonObject> CreateShotAsync(string projectId, JsonObject fields)
+    {
+        var (name, description, data) = EntityService.NewEntityFields(fields, absentDescription: null);
+        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        int? nbFrames = fields["nb_frames"] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<int>(out var frames) => frames >= 0
+                ? frames
+                : throw new ValidationFailedException(("nb_frames", "Input should be greater than or equal to 0")),
+            _ => throw new ValidationFailedException(("nb_frames", "Input should be a valid integer")),
+        };
+        var project = await ManagedProjectAsync(projectId);
+        Entity? sequence = null;
+        if (sequenceId is { } id)
+            sequence = await OfKind(Sequence).FirstOrDefaultAsync(e => e.Id == id && e.ProjectId == project) ?? throw new NotFoundException();
+
+        var type = await EntityKinds.TypeNamedAsync(db, Shot);
+        var shot = new Entity
+        {
+            Name = name, Description = description, Data = data, NbFrames = nbFrames, ProjectId = project,
+            EntityTypeId = type.Id, ParentId = sequenceId,
+        };
+        var saved = await entities.GetOrCreateAsync(shot, Shot, new JsonObject { ["episode_id"] = ZouSerializer.Value(sequence?.ParentId) });
+        return await entities.PresentAsync(saved, Shot);
+    }
+
+    /// <summary>What PUT /data/shots/&lt;id&gt; never takes from the body (Zou's list, and the entity type).</summary>
+    static readonly HashSet<string> NotUpdatable =
+        ["instance_casting", "project_id", "entities_in", "entities_out", "shotgun_id", "created_by", "entity_type_id"];
+
+    /// <summary>
+    /// Zou's update_shot (the project's managers): the columns given replace the stored ones, data
+    /// included (no merge). A new parent_id must be a sequence of the shot's project, a new
+    /// source_id one of its scenes (404); nb_frames not negative (400). Emits "shot:update" and
+    /// answers the row typed "Entity", as Zou.
+    /// </summary>
+    public async Task<JsonObject> UpdateShotAsync(string shotId, JsonNode? body)
+    {
+        var shot = await entities.FindAsync(shotId, Shot, tracked: true);
+        await permissions.CheckManagerOfAsync(shot.ProjectId);
+        if (body is not JsonObject fields)
+            throw new WrongParameterException("Data are empty. Please verify that you sent JSON data and that you set the right headers.");
+        var links = RowBinder.Apply(shot, fields, creating: false, NotUpdatable, db);
+        if (shot.NbFrames < 0) throw new ValidationFailedException(("nb_frames", "Input should be greater than or equal to 0"));
+        if (fields.ContainsKey("parent_id") && shot.ParentId is { } parent
+            && !await OfKind(Sequence).AnyAsync(e => e.Id == parent && e.ProjectId == shot.ProjectId))
+            throw new NotFoundException();
+        if (fields.ContainsKey("source_id") && shot.SourceId is { } scene
+            && !await OfKind("Scene").AnyAsync(e => e.Id == scene && e.ProjectId == shot.ProjectId))
+            throw new NotFoundException();
+        await RowBinder.WriteLinksAsync(shot.Id, links, db);
+        events.Emit("shot:update", new JsonObject { ["shot_id"] = ZouSerializer.Uuid(shot.Id) }, shot.ProjectId);
+        await db.SaveChangesAsync();
+        return await entities.PresentAsync(shot, "Entity");
+    }
+
+    /// <summary>Cancels the shot when it has tasks, deletes it otherwise or when forced (managers, or its creator in the team).</summary>
+    public async Task RemoveShotAsync(string shotId, bool force)
+    {
+        var shot = await entities.FindAsync(shotId, Shot, tracked: true);
+        await entities.CheckRemovableAsync(shot);
+        await entities.RemoveAsync(shot, Shot, force);
     }
 
     async Task<JsonArray> ListAsync(string kind, IQueryCollection query, IQueryable<Entity>? scope)
