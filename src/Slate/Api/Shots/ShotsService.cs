@@ -82,12 +82,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     /// Deletes the sequence (its project's managers, or its creator in the team); 400 while shots,
     /// scenes, tasks or links hang from it, unless forced: then they go with it.
     /// </summary>
-    public async Task RemoveSequenceAsync(string sequenceId, bool force)
-    {
-        var sequence = await entities.FindAsync(sequenceId, Sequence, tracked: true);
-        await entities.CheckRemovableAsync(sequence);
-        await entities.RemoveContainerAsync(sequence, Sequence, force);
-    }
+    public Task RemoveSequenceAsync(string sequenceId, bool force) => RemoveContainerAsync(sequenceId, Sequence, force);
 
     /// <summary>The sequence's shots (its team; a vendor's: the ones they work on), filtered by the query.</summary>
     public async Task<JsonArray> SequenceShotsAsync(string sequenceId, IQueryCollection query)
@@ -141,11 +136,14 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     /// Deletes the episode (its project's managers, or its creator in the team); 400 while
     /// sequences, assets, tasks, links or playlists hang from it, unless forced: then they go with it.
     /// </summary>
-    public async Task RemoveEpisodeAsync(string episodeId, bool force)
+    public Task RemoveEpisodeAsync(string episodeId, bool force) => RemoveContainerAsync(episodeId, Episode, force);
+
+    /// <summary>A sequence or an episode: found by kind, checked for the caller, removed with what hangs from it.</summary>
+    async Task RemoveContainerAsync(string id, string kind, bool force)
     {
-        var episode = await entities.FindAsync(episodeId, Episode, tracked: true);
-        await entities.CheckRemovableAsync(episode);
-        await entities.RemoveContainerAsync(episode, Episode, force);
+        var container = await entities.FindAsync(id, kind, tracked: true);
+        await entities.CheckRemovableAsync(container);
+        await entities.RemoveContainerAsync(container, kind, force);
     }
 
     /// <summary>The episode's sequences (its team; a vendor's: the ones holding their shots), filtered by the query.</summary>
