@@ -156,6 +156,26 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         .Select(l => l.ProjectId).ToListAsync();
 
     /// <summary>
+    /// Per project where the caller works as a vendor, the metadata fields of that entity type
+    /// they may not see: descriptors restricted to departments that are not theirs (Zou's
+    /// get_not_allowed_descriptors_fields_for_vendor). Empty for everyone else.
+    /// </summary>
+    public async Task<Dictionary<Guid, HashSet<string>>> HiddenMetadataAsync(string entityType, IReadOnlyCollection<Guid>? projects = null)
+    {
+        if (IsAdmin) return [];
+        var vendorProjects = projects ?? await VendorProjectIdsAsync();
+        if (vendorProjects.Count == 0) return [];
+        var mine = await DepartmentIdsAsync();
+        var links = db.DepartmentMetadataDescriptorLinks;
+        var hidden = await db.MetadataDescriptors.AsNoTracking()
+            .Where(d => vendorProjects.Contains(d.ProjectId) && d.EntityType == entityType)
+            .Where(d => links.Any(l => l.MetadataDescriptorId == d.Id) && !links.Any(l => l.MetadataDescriptorId == d.Id && mine.Contains(l.DepartmentId)))
+            .Select(d => new { d.ProjectId, d.FieldName })
+            .ToListAsync();
+        return hidden.GroupBy(d => d.ProjectId).ToDictionary(g => g.Key, g => g.Select(d => d.FieldName).ToHashSet());
+    }
+
+    /// <summary>
     /// A supervisor in the project's team whose departments cover the task type's department
     /// (Zou's supervisor branch of the task type checks; admins and managers are asked apart).
     /// </summary>

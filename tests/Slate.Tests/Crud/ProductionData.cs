@@ -94,15 +94,6 @@ public static class ProductionData
         return factory.Save(preview);
     }
 
-    /// <summary>Adds rows as they are and returns the first.</summary>
-    public static Task<T> Save<T>(this SlateFactory factory, T row, params object[] more) where T : class => factory.WithDb(async db =>
-    {
-        db.Add(row);
-        db.AddRange(more);
-        await db.SaveChangesAsync();
-        return row;
-    });
-
     public static async Task<HttpClient> AdminClientAsync(this SlateFactory factory) =>
         await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
 }

@@ -48,4 +48,13 @@ public static class TestData
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["access_token"]!);
         return client;
     }
+
+    /// <summary>Adds rows as they are and returns the first.</summary>
+    public static Task<T> Save<T>(this SlateFactory factory, T row, params object[] more) where T : class => factory.WithDb(async db =>
+    {
+        db.Add(row);
+        db.AddRange(more);
+        await db.SaveChangesAsync();
+        return row;
+    });
 }

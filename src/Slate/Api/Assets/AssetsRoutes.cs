@@ -1,3 +1,4 @@
+using Slate.Api.Entities;
 using Slate.Http;
 
 namespace Slate.Api.Assets;
@@ -22,6 +23,9 @@ public static class AssetsRoutes
         routes.Get("/data/assets/all", async (HttpRequest request, AssetsService assets) =>
                 ZouJson.Result(await assets.AssetsAsync(request.Query)))
             .WithSummary("List the assets of the caller's projects, filtered by the query (alias)");
+        routes.Get("/data/assets/with-tasks", async (HttpRequest request, WithTasksService withTasks) =>
+                await withTasks.AssetsAsync(request.Query))
+            .WithSummary("List assets with their tasks (project_id, episode_id; compact=true, stream=true for NDJSON)");
         routes.Get("/data/assets/{asset_id}", async (string asset_id, AssetsService assets) =>
                 ZouJson.Result(await assets.FullAssetAsync(asset_id)))
             .WithSummary("Get an asset with its project and type names, tasks and episodes");

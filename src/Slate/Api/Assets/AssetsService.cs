@@ -17,7 +17,7 @@ namespace Slate.Api.Assets;
 /// entity shares (finding, listing, creating, removing, tasks) is <see cref="EntityService"/>.
 /// </summary>
 public sealed class AssetsService(
-    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, CrudContext crud)
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, WithTasksService withTasks, CrudContext crud)
 {
     const string Asset = EntityKinds.Asset;
 
@@ -134,73 +134,8 @@ public sealed class AssetsService(
         json["project_name"] = await db.Projects.Where(p => p.Id == asset.ProjectId).Select(p => p.Name).FirstAsync();
         json["asset_type_id"] = ZouSerializer.Uuid(asset.EntityTypeId);
         json["asset_type_name"] = await db.EntityTypes.Where(t => t.Id == asset.EntityTypeId).Select(t => t.Name).FirstAsync();
-        var row = (await RowsWithTasksAsync(db.Entities.Where(e => e.Id == asset.Id)))[0];
-        foreach (var (key, value) in row) json[key] = value?.DeepClone();
+        foreach (var (key, value) in await withTasks.AssetRowAsync(asset)) json[key] = value?.DeepClone();
         return json;
-    }
-
-    /// <summary>
-    /// Zou's prepare_assets_and_tasks rows, by asset type then name: a few asset columns (ready_for
-    /// as text, "None" when unset; episode_id the main episode or ""), the episodes the asset is
-    /// cast in, and its tasks with assignees and the caller's subscription. One query per table.
-    /// </summary>
-    async Task<List<JsonObject>> RowsWithTasksAsync(IQueryable<Entity> assets)
-    {
-        var rows = await assets.AsNoTracking()
-            .Join(db.EntityTypes, e => e.EntityTypeId, t => t.Id, (e, t) => new { Asset = e, TypeName = t.Name })
-            .OrderBy(r => r.TypeName).ThenBy(r => r.Asset.Name)
-            .ToListAsync();
-        var assetIds = rows.Select(r => r.Asset.Id).ToList();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.EntityId != null && assetIds.Contains(t.EntityId.Value)).ToListAsync();
-        var assignees = await entities.AssigneesAsync(tasks.Select(t => t.Id).ToList());
-        var taskIds = tasks.Select(t => (Guid?)t.Id).ToList();
-        var subscribed = (await db.Subscriptions.AsNoTracking()
-            .Where(s => s.PersonId == permissions.User.Id && taskIds.Contains(s.TaskId))
-            .Select(s => s.TaskId).ToListAsync()).ToHashSet();
-        var episodeLinks = await db.EntityLinks.AsNoTracking()
-            .Where(l => assetIds.Contains(l.EntityOutId))
-            .Join(EntityKinds.OfKind(db, db.Entities, EntityKinds.Episode), l => l.EntityInId, e => e.Id, (l, e) => new { l.EntityOutId, e.Id, e.Name })
-            .OrderBy(l => l.Name)
-            .ToListAsync();
-
-        return [.. rows.Select(r => new JsonObject
-        {
-            ["id"] = ZouSerializer.Uuid(r.Asset.Id),
-            ["name"] = r.Asset.Name,
-            ["preview_file_id"] = r.Asset.PreviewFileId is { } preview ? ZouSerializer.Uuid(preview) : "",
-            ["description"] = r.Asset.Description,
-            ["asset_type_name"] = r.TypeName,
-            ["asset_type_id"] = ZouSerializer.Uuid(r.Asset.EntityTypeId),
-            ["canceled"] = r.Asset.Canceled,
-            ["ready_for"] = r.Asset.ReadyFor is { } ready ? ZouSerializer.Uuid(ready) : "None",
-            ["episode_id"] = r.Asset.SourceId is { } source ? ZouSerializer.Uuid(source) : "",
-            ["casting_episode_ids"] = EntityService.Ids(episodeLinks.Where(l => l.EntityOutId == r.Asset.Id).Select(l => l.Id)),
-            ["is_casting_standby"] = r.Asset.IsCastingStandby,
-            ["is_shared"] = r.Asset.IsShared,
-            ["data"] = r.Asset.Data?.DeepClone() ?? new JsonObject(),
-            ["tasks"] = new JsonArray([.. tasks.Where(t => t.EntityId == r.Asset.Id).Select(t => (JsonNode)new JsonObject
-            {
-                ["id"] = ZouSerializer.Uuid(t.Id),
-                ["due_date"] = ZouSerializer.Value(t.DueDate),
-                ["done_date"] = ZouSerializer.Value(t.DoneDate),
-                ["duration"] = t.Duration,
-                ["entity_id"] = ZouSerializer.Value(t.EntityId),
-                ["estimation"] = t.Estimation,
-                ["end_date"] = ZouSerializer.Value(t.EndDate),
-                ["is_subscribed"] = subscribed.Contains(t.Id),
-                ["last_comment_date"] = ZouSerializer.Value(t.LastCommentDate),
-                ["last_preview_file_id"] = t.LastPreviewFileId is { } last ? ZouSerializer.Uuid(last) : "",
-                ["priority"] = t.Priority ?? 0,
-                ["real_start_date"] = ZouSerializer.Value(t.RealStartDate),
-                ["retake_count"] = t.RetakeCount,
-                ["start_date"] = ZouSerializer.Value(t.StartDate),
-                ["difficulty"] = t.Difficulty,
-                ["task_status_id"] = ZouSerializer.Value(t.TaskStatusId),
-                ["task_type_id"] = ZouSerializer.Value(t.TaskTypeId),
-                ["assignees"] = EntityService.Ids(assignees.GetValueOrDefault(t.Id) ?? []),
-                ["data"] = t.Data?.DeepClone(),
-            })]),
-        })];
     }
 
     /// <summary>

@@ -22,6 +22,10 @@ public static class EntitiesRoutes
         routes.Post("/data/entities/{entity_id}/tasks", async (string entity_id, HttpRequest request, EntityService entities) =>
                 ZouJson.Result(await entities.CreateTasksAsync(entity_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Create the main task of each task type given (or of every valid type) for an entity");
+        routes.Get("/data/entities/{entity_id}/entities-linked/with-tasks",
+                async (string entity_id, EntityService entities, WithTasksService withTasks) =>
+                    await withTasks.LinkedAsync(await entities.FindAsync(entity_id, null)))
+            .WithSummary("List the entities concept-linked to an entity, with their tasks");
         routes.Post("/actions/projects/{project_id}/delete-entities", async (string project_id, HttpRequest request, EntityService entities) =>
                 ZouJson.Result(await entities.RemoveManyAsync(project_id, await RequestBody.ReadJsonAsync(request), request.Query["force"] == "true")))
             .WithSummary("Cancel or delete a project's shots, edits, concepts and assets given by id");

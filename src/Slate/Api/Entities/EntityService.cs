@@ -67,11 +67,20 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return await permissions.NarrowEntitiesAsync(rows);
     }
 
-    /// <summary>Rows as Zou serializes them with obj_type: "type" is the kind.</summary>
+    /// <summary>
+    /// Rows as Zou serializes them with obj_type: "type" is the kind; a vendor does not see the
+    /// metadata restricted to other departments (Zou's mask_metadata_for_vendor).
+    /// </summary>
     public async Task<JsonArray> PresentAsync(IReadOnlyList<Entity> rows, string kind, bool relations = false)
     {
         var objects = await serializer.ObjectsAsync(rows, relations);
-        foreach (var json in objects) json["type"] = kind;
+        var hidden = rows.Count == 0 ? [] : await permissions.HiddenMetadataAsync(kind);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            objects[i]["type"] = kind;
+            if (objects[i]["data"] is JsonObject data && hidden.TryGetValue(rows[i].ProjectId, out var fields))
+                foreach (var field in fields) data.Remove(field);
+        }
         return new JsonArray([.. objects]);
     }
 

@@ -1,3 +1,4 @@
+using Slate.Api.Entities;
 using Slate.Http;
 
 namespace Slate.Api.Shots;
@@ -16,6 +17,12 @@ public static class ShotsRoutes
         routes.Get("/data/shots/all", async (HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.ShotsAsync(request.Query)))
             .WithSummary("List the shots of the caller's projects with project and sequence names (alias)");
+        routes.Get("/data/shots/with-tasks", async (HttpRequest request, WithTasksService withTasks) =>
+                await withTasks.ShotsAsync(request.Query))
+            .WithSummary("List a project's shots with their tasks (episode_id; compact=true, stream=true for NDJSON)");
+        routes.Get("/data/scenes/with-tasks", async (HttpRequest request, WithTasksService withTasks) =>
+                await withTasks.EntitiesAsync("Scene", request.Query))
+            .WithSummary("List a project's scenes with their tasks");
         routes.Put("/data/shots/{shot_id}", async (string shot_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.UpdateShotAsync(shot_id, await RequestBody.ReadJsonAsync(request))))
             .WithSummary("Replace the columns given of a shot (data included, no merge)");
@@ -28,6 +35,9 @@ public static class ShotsRoutes
         routes.Get("/data/episodes", async (HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.EpisodesAsync(request.Query)))
             .WithSummary("List the episodes of the caller's projects, filtered by the query");
+        routes.Get("/data/episodes/with-tasks", async (HttpRequest request, WithTasksService withTasks) =>
+                await withTasks.EntitiesAsync("Episode", request.Query))
+            .WithSummary("List a project's episodes with their tasks");
         routes.Get("/data/episodes/{episode_id}", async (string episode_id, ShotsService shots) =>
                 ZouJson.Result(await shots.FullEpisodeAsync(episode_id)))
             .WithSummary("Get an episode with its project name");
@@ -46,6 +56,9 @@ public static class ShotsRoutes
         routes.Get("/data/sequences", async (HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.SequencesAsync(request.Query)))
             .WithSummary("List the sequences of the caller's projects, filtered by the query (episode_id: one episode's)");
+        routes.Get("/data/sequences/with-tasks", async (HttpRequest request, WithTasksService withTasks) =>
+                await withTasks.EntitiesAsync("Sequence", request.Query))
+            .WithSummary("List a project's sequences with their tasks (episode_id: one episode's)");
         routes.Get("/data/sequences/{sequence_id}", async (string sequence_id, ShotsService shots) =>
                 ZouJson.Result(await shots.FullSequenceAsync(sequence_id)))
             .WithSummary("Get a sequence with its project and episode names");
