@@ -48,6 +48,7 @@ public static class Server
         builder.Services.AddScoped<AssetInstancesService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
+        builder.Services.AddScoped<ProductionStatsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
