@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Assets;
 using Slate.Api.Auth;
+using Slate.Api.Breakdown;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
 using Slate.Api.Index;
@@ -44,8 +45,11 @@ public static class Server
         builder.Services.AddScoped<MetadataDescriptorsService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<WithTasksService>();
+        builder.Services.AddScoped<CastingService>();
+        builder.Services.AddScoped<AssetInstancesService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
+        builder.Services.AddScoped<ProductionStatsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

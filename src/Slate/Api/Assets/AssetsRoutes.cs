@@ -4,7 +4,7 @@ using Slate.Http;
 namespace Slate.Api.Assets;
 
 /// <summary>
-/// Zou's assets blueprint (behavior-production.md §1.2-1.9), in Zou's order. Rules live in
+/// Zou's assets blueprint (behavior-production.md §1.2-1.10, §7), in Zou's order. Rules live in
 /// <see cref="AssetsService"/> and the shared entity rules in <see cref="Entities.EntityService"/>.
 /// </summary>
 public static class AssetsRoutes
@@ -35,12 +35,37 @@ public static class AssetsRoutes
                 return Results.NoContent();
             })
             .WithSummary("Cancel an asset that has tasks, or delete it (always with ?force=true)");
+        routes.Get("/data/assets/{asset_id}/assets", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.CastAssetsAsync(asset_id)))
+            .WithSummary("List the assets cast in an asset");
         routes.Get("/data/assets/{asset_id}/tasks", async (string asset_id, HttpRequest request, AssetsService assets) =>
                 ZouJson.Result(await assets.TasksAsync(asset_id, request.Query["relations"] == "true")))
             .WithSummary("List an asset's tasks with project, type, status and entity names");
         routes.Get("/data/assets/{asset_id}/task-types", async (string asset_id, AssetsService assets) =>
                 ZouJson.Result(await assets.TaskTypesAsync(asset_id)))
             .WithSummary("List the task types an asset has tasks of");
+        routes.Get("/data/assets/{asset_id}/cast-in", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.CastInAsync(asset_id)))
+            .WithSummary("List the shots, then the assets, an asset is cast in");
+        routes.Get("/data/assets/{asset_id}/casting", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.CastingAsync(asset_id)))
+            .WithSummary("List the assets cast in an asset with their occurrences and labels");
+        routes.Put("/data/assets/{asset_id}/casting", async (string asset_id, HttpRequest request, AssetsService assets) =>
+                ZouJson.Result(await assets.ReplaceCastingAsync(asset_id, await RequestBody.ReadJsonAsync(request))))
+            .WithSummary("Replace the assets cast in an asset");
+        routes.Get("/data/assets/{asset_id}/shot-asset-instances", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.ShotInstancesAsync(asset_id)))
+            .WithSummary("List an asset's instances listed in shots, by shot");
+        routes.Get("/data/assets/{asset_id}/scene-asset-instances", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.SceneInstancesAsync(asset_id)))
+            .WithSummary("List an asset's instances, by scene");
+        routes.Get("/data/assets/{asset_id}/asset-asset-instances", async (string asset_id, AssetsService assets) =>
+                ZouJson.Result(await assets.InstancesInsideAsync(asset_id)))
+            .WithSummary("List the asset instances placed inside an asset, by instantiated asset");
+        routes.Post("/data/assets/{asset_id}/asset-asset-instances", async (string asset_id, HttpRequest request, AssetsService assets) =>
+                ZouJson.Result(await assets.AddInstanceInsideAsync(asset_id, await RequestBody.ReadFieldsAsync(request)),
+                    StatusCodes.Status201Created))
+            .WithSummary("Place a new instance of another asset inside an asset");
         routes.Get("/data/projects/{project_id}/asset-types/{asset_type_id}/assets",
                 async (string project_id, string asset_type_id, HttpRequest request, AssetsService assets) =>
                     ZouJson.Result(await assets.ProjectAssetsAsync(project_id, asset_type_id, request.Query)))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Breakdown;
 using Slate.Api.Crud;
 using Slate.Api.Crud.Collections;
 using Slate.Api.Entities;
@@ -17,7 +18,8 @@ namespace Slate.Api.Assets;
 /// entity shares (finding, listing, creating, removing, tasks) is <see cref="EntityService"/>.
 /// </summary>
 public sealed class AssetsService(
-    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, WithTasksService withTasks, CrudContext crud)
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, WithTasksService withTasks,
+    CrudContext crud, CastingService casting, AssetInstancesService instances)
 {
     const string Asset = EntityKinds.Asset;
 
@@ -261,6 +263,41 @@ public sealed class AssetsService(
             .ToListAsync();
         return await entities.PresentAsync(assets, Asset);
     }
+
+    /// <summary>The assets cast in the asset, as asset rows (the asset's readers).</summary>
+    public async Task<JsonArray> CastAssetsAsync(string assetId) =>
+        await casting.CastEntitiesAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>The shots and assets the asset is cast in (the asset's readers).</summary>
+    public async Task<JsonArray> CastInAsync(string assetId) =>
+        await casting.CastInAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>The assets cast in the asset with their occurrences and labels (the asset's readers).</summary>
+    public async Task<JsonArray> CastingAsync(string assetId) =>
+        await casting.CastingAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>Replaces the assets cast in the asset (its project's managers); answers the body as sent.</summary>
+    public async Task<JsonArray> ReplaceCastingAsync(string assetId, JsonNode? body)
+    {
+        var items = CastingService.RequireList(body);
+        return await casting.ReplaceAsync(await entities.FindAsync(assetId, Asset, tracked: true), items);
+    }
+
+    /// <summary>The asset's instances listed in shots, by shot (the asset's readers).</summary>
+    public async Task<JsonObject> ShotInstancesAsync(string assetId) =>
+        await instances.InShotsAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>The asset's instances, by scene (the asset's readers).</summary>
+    public async Task<JsonObject> SceneInstancesAsync(string assetId) =>
+        await instances.InScenesAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>The instances placed inside the asset, by instantiated asset (the asset's readers).</summary>
+    public async Task<JsonObject> InstancesInsideAsync(string assetId) =>
+        await instances.InsideAsync(await entities.ReadableAsync(assetId, Asset));
+
+    /// <summary>Places a new instance of another asset inside the asset (its project's managers), 201.</summary>
+    public async Task<JsonObject> AddInstanceInsideAsync(string assetId, JsonObject body) =>
+        await instances.AddInsideAsync(await entities.FindAsync(assetId, Asset), body);
 
     /// <summary>An asset type id of the path; 404 for a temporal type or an unknown id.</summary>
     async Task<Guid> AssetTypeIdAsync(string assetTypeId)

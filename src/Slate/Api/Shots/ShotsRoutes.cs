@@ -89,5 +89,19 @@ public static class ShotsRoutes
         routes.Post("/data/projects/{project_id}/episodes", async (string project_id, HttpRequest request, ShotsService shots) =>
                 ZouJson.Result(await shots.CreateEpisodeAsync(project_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Create an episode, or answer the existing episode of that name");
+        routes.Get("/data/projects/{project_id}/episodes/stats", async (string project_id, ProductionStatsService stats) =>
+                ZouJson.Result(await stats.EpisodeStatsAsync(project_id)))
+            .WithSummary("Count a project's tasks, frames and drawings per episode, task type and task status");
+        routes.Get("/data/projects/{project_id}/episodes/retake-stats", async (string project_id, ProductionStatsService stats) =>
+                ZouJson.Result(await stats.EpisodeRetakeStatsAsync(project_id)))
+            .WithSummary("Count a project's done, retake and other tasks per episode and task type, take by take");
+        routes.Get("/data/projects/{project_id}/quotas/{task_type_id}",
+                async (string project_id, string task_type_id, HttpRequest request, ProductionStatsService stats) =>
+                    ZouJson.Result(await stats.QuotasAsync(project_id, task_type_id, request.Query)))
+            .WithSummary("Frames and shots each person delivered on a task type, per day, week, month and year");
+        routes.Get("/data/projects/{project_id}/quotas/persons/{person_id}",
+                async (string project_id, string person_id, HttpRequest request, ProductionStatsService stats) =>
+                    ZouJson.Result(await stats.PersonQuotasAsync(project_id, person_id, request.Query)))
+            .WithSummary("Frames and shots a person delivered in a project per task type, per day, week, month and year");
     }
 }

@@ -83,6 +83,13 @@ public static class StructureData
             return task;
         });
 
+    /// <summary>Casts the assets in the entity: one entity_link each, with nb_occurences 1.</summary>
+    public static Task CastAsync(this SlateFactory factory, Entity entity, params Entity[] assets) => factory.WithDb(db =>
+    {
+        db.EntityLinks.AddRange(assets.Select(a => new EntityLink { EntityInId = entity.Id, EntityOutId = a.Id }));
+        return db.SaveChangesAsync();
+    });
+
     public static Task<Department> CreateDepartmentAsync(this SlateFactory factory, params Person[] members) => factory.WithDb(async db =>
     {
         var department = new Department { Name = Unique("Dept"), Color = "#000000" };
