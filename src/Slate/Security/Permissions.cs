@@ -89,6 +89,13 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         if (GlobalRole == "vendor") throw new PermissionDeniedException();
     }
 
+    /// <summary>Vendors (by global role, or by their role in the project) are refused a project's shared listings.</summary>
+    public async Task CheckNotVendorOfAsync(Guid? projectId)
+    {
+        CheckNotVendor();
+        if (await ProjectRoleAsync(projectId) == "vendor") throw new PermissionDeniedException();
+    }
+
     /// <summary>
     /// What non-admin lists are narrowed to: open projects whose team holds the caller
     /// (Zou's related-projects filter).
@@ -144,6 +151,21 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         var parents = db.Entities.Where(e => assigned.Contains(e.Id) && e.ParentId != null).Select(e => e.ParentId);
         var grandparents = db.Entities.Where(e => parents.Contains(e.Id) && e.ParentId != null).Select(e => e.ParentId);
         return assigned.Concat(parents).Concat(grandparents);
+    }
+
+    /// <summary>
+    /// Tasks a listing shows the caller: a vendor (by global role, or by their role in the task's
+    /// project) only the ones assigned to them; everyone else all of them.
+    /// </summary>
+    public async Task<IQueryable<ProductionTask>> NarrowVendorTasksAsync(IQueryable<ProductionTask> tasks)
+    {
+        if (IsAdmin) return tasks;
+        var assigned = db.TaskPersonLinks.Where(l => l.PersonId == user.Id).Select(l => l.TaskId);
+        if (GlobalRole == "vendor") return tasks.Where(t => assigned.Contains(t.Id));
+        var vendorProjects = await VendorProjectIdsAsync();
+        return vendorProjects.Count == 0
+            ? tasks
+            : tasks.Where(t => t.ProjectId == null || !vendorProjects.Contains(t.ProjectId.Value) || assigned.Contains(t.Id));
     }
 
     /// <summary>Every project whose team holds the caller, open or not.</summary>

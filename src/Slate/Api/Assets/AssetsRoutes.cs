@@ -1,3 +1,5 @@
+using Slate.Api.Entities;
+using Slate.Data;
 using Slate.Http;
 
 namespace Slate.Api.Assets;
@@ -31,11 +33,11 @@ public static class AssetsRoutes
                 return Results.NoContent();
             })
             .WithSummary("Cancel an asset that has tasks, or delete it (always with ?force=true)");
-        routes.Get("/data/assets/{asset_id}/tasks", async (string asset_id, HttpRequest request, AssetsService assets) =>
-                ZouJson.Result(await assets.TasksAsync(asset_id, request.Query["relations"] == "true")))
+        routes.Get("/data/assets/{asset_id}/tasks", async (string asset_id, HttpRequest request, EntityService entities) =>
+                ZouJson.Result(await entities.TasksOfAsync(asset_id, EntityKinds.Asset, request.Query["relations"] == "true")))
             .WithSummary("List an asset's tasks with project, type, status and entity names");
-        routes.Get("/data/assets/{asset_id}/task-types", async (string asset_id, AssetsService assets) =>
-                ZouJson.Result(await assets.TaskTypesAsync(asset_id)))
+        routes.Get("/data/assets/{asset_id}/task-types", async (string asset_id, EntityService entities) =>
+                ZouJson.Result(await entities.TaskTypesOfAsync(asset_id, EntityKinds.Asset)))
             .WithSummary("List the task types an asset has tasks of");
         routes.Get("/data/projects/{project_id}/asset-types/{asset_type_id}/assets",
                 async (string project_id, string asset_type_id, HttpRequest request, AssetsService assets) =>
