@@ -56,6 +56,24 @@ public class ScenesTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await (await client.GetAsync($"/api/data/sequences/{scene.Id}/scenes")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
         var vendor = await factory.ClientForAsync(await factory.CreatePersonAsync("vendor"));
         await (await vendor.GetAsync("/api/data/scenes/all")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync());
+        await (await outsider.GetAsync($"/api/data/sequences/{sequence.Id}/scenes")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_vendor_lists_the_scenes_they_work_on()
+    {
+        var vendor = await factory.CreatePersonAsync();
+        var project = await factory.CreateProjectAsync(true, (vendor, "vendor"));
+        var sequence = await factory.CreateEntityAsync(project, "Sequence");
+        var theirs = await SceneAsync(project, sequence);
+        await SceneAsync(project, sequence);
+        await factory.CreateTaskAsync(theirs, vendor);
+
+        var client = await factory.ClientForAsync(vendor);
+        Assert.Equal(Ids(theirs), Ids(await ArrayAsync(await client.GetAsync($"/api/data/projects/{project.Id}/scenes"))));
+        Assert.Equal(Ids(theirs), Ids(await ArrayAsync(await client.GetAsync($"/api/data/sequences/{sequence.Id}/scenes"))));
+        Assert.Equal(Ids(theirs), Ids(await ArrayAsync(await client.GetAsync("/api/data/scenes/all"))));
     }
 
     [Fact]
