@@ -15,6 +15,7 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     readonly Dictionary<Guid, string?> projectRoles = [];
     List<Guid>? departments;
     List<(Guid Project, string Role)>? openTeamRoles;
+    List<Guid>? vendorProjectIds;
 
     public CurrentUser User => user;
     public bool IsAdmin => user.IsAdmin;
@@ -89,6 +90,13 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         if (GlobalRole == "vendor") throw new PermissionDeniedException();
     }
 
+    /// <summary>Vendors (by global role, or by their role in the project) are refused a project's shared listings.</summary>
+    public async Task CheckNotVendorOfAsync(Guid? projectId)
+    {
+        CheckNotVendor();
+        if (await ProjectRoleAsync(projectId) == "vendor") throw new PermissionDeniedException();
+    }
+
     /// <summary>
     /// What non-admin lists are narrowed to: open projects whose team holds the caller
     /// (Zou's related-projects filter).
@@ -146,12 +154,27 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         return assigned.Concat(parents).Concat(grandparents);
     }
 
+    /// <summary>
+    /// Tasks a listing shows the caller: a vendor (by global role, or by their role in the task's
+    /// project) only the ones assigned to them; everyone else all of them.
+    /// </summary>
+    public async Task<IQueryable<ProductionTask>> NarrowVendorTasksAsync(IQueryable<ProductionTask> tasks)
+    {
+        if (IsAdmin) return tasks;
+        var assigned = db.TaskPersonLinks.Where(l => l.PersonId == user.Id).Select(l => l.TaskId);
+        if (GlobalRole == "vendor") return tasks.Where(t => assigned.Contains(t.Id));
+        var vendorProjects = await VendorProjectIdsAsync();
+        return vendorProjects.Count == 0
+            ? tasks
+            : tasks.Where(t => t.ProjectId == null || !vendorProjects.Contains(t.ProjectId.Value) || assigned.Contains(t.Id));
+    }
+
     /// <summary>Every project whose team holds the caller, open or not.</summary>
     public Task<List<Guid>> TeamProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id).Select(l => l.ProjectId).Distinct().ToListAsync();
 
     /// <summary>Team projects where the caller's effective role is vendor: there they only reach what they are assigned to.</summary>
-    public Task<List<Guid>> VendorProjectIdsAsync() => db.ProjectPersonLinks.AsNoTracking()
+    public async Task<List<Guid>> VendorProjectIdsAsync() => vendorProjectIds ??= await db.ProjectPersonLinks.AsNoTracking()
         .Where(l => l.PersonId == user.Id && (l.Role ?? GlobalRole) == "vendor")
         .Select(l => l.ProjectId).ToListAsync();
 

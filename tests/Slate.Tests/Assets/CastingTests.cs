@@ -120,13 +120,13 @@ public class CastingTests(SlateFactory factory) : IClassFixture<SlateFactory>
         JsonArray Cast(JsonNode? assetId, JsonNode? occurences) =>
             [new JsonObject { ["asset_id"] = assetId, ["nb_occurences"] = occurences }];
 
-        await TaskData.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, new { asset_id = sword.Id }), "Request body must be a JSON array.");
-        await TaskData.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, new JsonArray(1)), "Casting items must be JSON objects.");
-        await TaskData.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, Cast("x", 1)), "asset_id must be an asset id.");
-        await TaskData.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, Cast(sword.Id.ToString(), -1)),
+        await Responses.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, new { asset_id = sword.Id }), "Request body must be a JSON array.");
+        await Responses.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, new JsonArray(1)), "Casting items must be JSON objects.");
+        await Responses.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, Cast("x", 1)), "asset_id must be an asset id.");
+        await Responses.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, Cast(sword.Id.ToString(), -1)),
             "nb_occurences must be a whole number, not negative.");
         var longLabel = new JsonArray { new JsonObject { ["asset_id"] = sword.Id.ToString(), ["nb_occurences"] = 1, ["label"] = new string('x', 81) } };
-        await TaskData.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, longLabel), "label must be a text of 80 characters at most.");
+        await Responses.AssertWrongParameterAsync(await client.PutAsJsonAsync(path, longLabel), "label must be a text of 80 characters at most.");
         foreach (var missing in new[] { Guid.NewGuid(), shot.Id, foreign.Id })
             await (await client.PutAsJsonAsync(path, Cast(missing.ToString(), 1))).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
         await (await client.PutAsJsonAsync($"/api/data/assets/{shot.Id}/casting", new JsonArray()))

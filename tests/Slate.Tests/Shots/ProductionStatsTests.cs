@@ -140,7 +140,7 @@ public class ProductionStatsTests(SlateFactory factory) : IClassFixture<SlateFac
         var delivered = new DateTime(2026, 11, 27, 10, 0, 0);
         await TaskAsync(shot48, layout, null, t => { t.EndDate = delivered; t.RealStartDate = delivered.AddDays(-1); t.NbDrawings = 2; }, artist);
         var timed = await TaskAsync(shot72, layout, null, t => { t.EndDate = delivered; t.Duration = 480; }, artist);
-        await ProductionData.Save(factory, new TimeSpent { TaskId = timed.Id, PersonId = artist.Id, Date = new DateOnly(2026, 11, 20), Duration = 240 });
+        await factory.Save(new TimeSpent { TaskId = timed.Id, PersonId = artist.Id, Date = new DateOnly(2026, 11, 20), Duration = 240 });
         var path = $"/api/data/projects/{project.Id}/quotas/{layout.Id}";
         var client = await factory.ClientForAsync(manager);
 
@@ -193,8 +193,8 @@ public class ProductionStatsTests(SlateFactory factory) : IClassFixture<SlateFac
 
         Assert.Empty(await ObjectAsync(await (await factory.ClientForAsync(vendor)).GetAsync($"{path}?count_mode=feedback")));
         Assert.Empty(await ObjectAsync(await client.GetAsync($"{path}?studio_id={Guid.NewGuid()}")));
-        await TaskData.AssertWrongParameterAsync(await client.GetAsync($"{path}?count_mode=banana"), "count_mode must be equal to weighted, weigtheddone, feedback, or done");
-        await TaskData.AssertWrongParameterAsync(await client.GetAsync($"{path}?studio_id=x"), "Invalid UUID value: x");
+        await Responses.AssertWrongParameterAsync(await client.GetAsync($"{path}?count_mode=banana"), "count_mode must be equal to weighted, weigtheddone, feedback, or done");
+        await Responses.AssertWrongParameterAsync(await client.GetAsync($"{path}?studio_id=x"), "Invalid UUID value: x");
         await (await client.GetAsync($"/api/data/projects/{project.Id}/quotas/{Guid.NewGuid()}")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
         await (await client.GetAsync($"/api/data/projects/{project.Id}/quotas/persons/{Guid.NewGuid()}"))
             .AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);

@@ -1,4 +1,5 @@
 using Slate.Api.Entities;
+using Slate.Data;
 using Slate.Http;
 
 namespace Slate.Api.Assets;
@@ -38,11 +39,11 @@ public static class AssetsRoutes
         routes.Get("/data/assets/{asset_id}/assets", async (string asset_id, AssetsService assets) =>
                 ZouJson.Result(await assets.CastAssetsAsync(asset_id)))
             .WithSummary("List the assets cast in an asset");
-        routes.Get("/data/assets/{asset_id}/tasks", async (string asset_id, HttpRequest request, AssetsService assets) =>
-                ZouJson.Result(await assets.TasksAsync(asset_id, request.Query["relations"] == "true")))
+        routes.Get("/data/assets/{asset_id}/tasks", async (string asset_id, HttpRequest request, EntityService entities) =>
+                ZouJson.Result(await entities.TasksOfAsync(asset_id, EntityKinds.Asset, request.Query["relations"] == "true")))
             .WithSummary("List an asset's tasks with project, type, status and entity names");
-        routes.Get("/data/assets/{asset_id}/task-types", async (string asset_id, AssetsService assets) =>
-                ZouJson.Result(await assets.TaskTypesAsync(asset_id)))
+        routes.Get("/data/assets/{asset_id}/task-types", async (string asset_id, EntityService entities) =>
+                ZouJson.Result(await entities.TaskTypesOfAsync(asset_id, EntityKinds.Asset)))
             .WithSummary("List the task types an asset has tasks of");
         routes.Get("/data/assets/{asset_id}/cast-in", async (string asset_id, AssetsService assets) =>
                 ZouJson.Result(await assets.CastInAsync(asset_id)))

@@ -180,12 +180,6 @@ public sealed class AssetsService(
         await entities.RemoveAsync(asset, Asset, force);
     }
 
-    public async Task<JsonArray> TasksAsync(string assetId, bool relations) =>
-        await entities.TasksAsync((await entities.ReadableAsync(assetId, Asset)).Id, relations);
-
-    public async Task<JsonArray> TaskTypesAsync(string assetId) =>
-        await entities.TaskTypesAsync((await entities.ReadableAsync(assetId, Asset)).Id);
-
     /// <summary>
     /// Shares (or unshares) assets with other projects: the assets given (managers of each of
     /// their projects; 404 for an id that is not an asset), or a project's (optionally only some

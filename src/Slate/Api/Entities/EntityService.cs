@@ -238,14 +238,27 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         events.Emit($"{prefix}:delete", payload, entity.ProjectId);
     }
 
-    /// <summary>
-    /// The entity's tasks with the names Kitsu shows (project, task type, status, entity type,
-    /// entity), in Zou's order; with relations, their assignees.
-    /// </summary>
-    public async Task<JsonArray> TasksAsync(Guid entityId, bool relations)
+    /// <summary>/data/&lt;kind&gt;s/&lt;id&gt;/tasks: the tasks of an entity of that kind the caller may read, detailed.</summary>
+    public async Task<JsonArray> TasksOfAsync(string entityId, string kind, bool relations)
     {
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.EntityId == entityId)
+        var entity = await ReadableAsync(entityId, kind);
+        return await TasksAsync(db.Tasks.Where(t => t.EntityId == entity.Id), relations);
+    }
+
+    /// <summary>/data/&lt;kind&gt;s/&lt;id&gt;/task-types: the task types an entity of that kind the caller may read has tasks of.</summary>
+    public async Task<JsonArray> TaskTypesOfAsync(string entityId, string kind)
+    {
+        var entity = await ReadableAsync(entityId, kind);
+        return await TaskTypesAsync(db.Tasks.Where(t => t.EntityId == entity.Id));
+    }
+
+    /// <summary>
+    /// The tasks with the names Kitsu shows (project, task type, status, entity type, entity), in
+    /// Zou's order; with relations, their assignees. A vendor gets only the ones assigned to them.
+    /// </summary>
+    public async Task<JsonArray> TasksAsync(IQueryable<ProductionTask> tasks, bool relations)
+    {
+        var rows = await (await permissions.NarrowVendorTasksAsync(tasks)).AsNoTracking()
             .Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => new { Task = t, Project = p.Name })
             .Join(db.TaskTypes, r => r.Task.TaskTypeId, tt => tt.Id, (r, tt) => new { r.Task, r.Project, TaskType = tt.Name })
             .Join(db.TaskStatuses, r => r.Task.TaskStatusId, s => s.Id, (r, s) => new { r.Task, r.Project, r.TaskType, Status = s.Name })
@@ -267,11 +280,13 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return new JsonArray([.. objects]);
     }
 
-    /// <summary>The task types the entity has a task of.</summary>
-    public async Task<JsonArray> TaskTypesAsync(Guid entityId)
+    /// <summary>The task types of the tasks (for a vendor, of the ones assigned to them), by name.</summary>
+    public async Task<JsonArray> TaskTypesAsync(IQueryable<ProductionTask> tasks)
     {
+        var typeIds = (await permissions.NarrowVendorTasksAsync(tasks)).Select(t => t.TaskTypeId);
         var taskTypes = await db.TaskTypes.AsNoTracking()
-            .Where(tt => db.Tasks.Any(t => t.EntityId == entityId && t.TaskTypeId == tt.Id))
+            .Where(tt => typeIds.Contains(tt.Id))
+            .OrderBy(tt => tt.Name)
             .ToListAsync();
         return await serializer.RowsAsync(taskTypes);
     }

@@ -40,8 +40,7 @@ public sealed class WithTasksService(SlateDb db, Permissions permissions)
     public async Task<WithTasksListing> ShotsAsync(IQueryCollection query)
     {
         var criteria = await CriteriaAsync(query, requireProject: true);
-        var shots = Filtered(EntityKinds.OfKind(db, db.Entities.AsNoTracking(), "Shot"), criteria)
-            .Where(e => db.Entities.Any(s => s.Id == e.ParentId));
+        var shots = InSequence(Filtered(EntityKinds.OfKind(db, db.Entities.AsNoTracking(), "Shot"), criteria));
         if (criteria.Episode is { } episode)
             shots = shots.Where(e => db.Entities.Any(s => s.Id == e.ParentId && s.ParentId == episode));
         else if (criteria.EpisodeSentinel == "main")
@@ -57,7 +56,7 @@ public sealed class WithTasksService(SlateDb db, Permissions permissions)
     public async Task<WithTasksListing> EntitiesAsync(string kind, IQueryCollection query)
     {
         var criteria = await CriteriaAsync(query, requireProject: true);
-        if (kind == "Scene") permissions.CheckNotVendor();
+        if (kind == "Scene") await permissions.CheckNotVendorOfAsync(criteria.Project);
         var entities = Filtered(EntityKinds.OfKind(db, db.Entities.AsNoTracking(), kind), criteria);
         if (criteria.Episode is { } episode) entities = entities.Where(e => e.ParentId == episode);
         else if (criteria.EpisodeSentinel == "all") entities = entities.Where(e => false);
@@ -89,12 +88,12 @@ public sealed class WithTasksService(SlateDb db, Permissions permissions)
         return (await listing.ObjectsAsync())[0];
     }
 
-    /// <summary>The with-tasks row of one shot, for the full shot.</summary>
-    public async Task<JsonObject> ShotRowAsync(Entity shot)
+    /// <summary>The with-tasks row of one shot, for the full shot; none for a shot outside any sequence (Zou's 404).</summary>
+    public async Task<JsonObject?> ShotRowAsync(Entity shot)
     {
-        var listing = await ListingAsync(db.Entities.AsNoTracking().Where(e => e.Id == shot.Id), "Shot", WithTasksLayouts.Shots,
-            WithTasksFormat.Plain);
-        return (await listing.ObjectsAsync())[0];
+        var listing = await ListingAsync(InSequence(db.Entities.AsNoTracking().Where(e => e.Id == shot.Id)), "Shot",
+            WithTasksLayouts.Shots, WithTasksFormat.Plain);
+        return (await listing.ObjectsAsync()).SingleOrDefault();
     }
 
     /// <summary>
@@ -105,15 +104,12 @@ public sealed class WithTasksService(SlateDb db, Permissions permissions)
     async Task<WithTasksListing> ListingAsync(IQueryable<Entity> entities, string kind, WithTasksLayout layout,
         WithTasksFormat format, Dictionary<Guid, List<Guid>>? castingEpisodes = null)
     {
-        var tasks = db.Tasks.AsNoTracking();
+        var tasks = await permissions.NarrowVendorTasksAsync(db.Tasks.AsNoTracking());
         Dictionary<Guid, HashSet<string>> hidden = [];
         if (!permissions.IsAdmin && await permissions.VendorProjectIdsAsync() is { Count: > 0 } vendorProjects)
         {
             var reach = kind is "Sequence" or "Episode" ? permissions.ReachedEntityIds() : permissions.AssignedEntityIds();
             entities = entities.Where(e => !vendorProjects.Contains(e.ProjectId) || reach.Contains(e.Id));
-            var mine = db.TaskPersonLinks.Where(l => l.PersonId == permissions.User.Id).Select(l => l.TaskId);
-            var taskProjects = vendorProjects.Select(p => (Guid?)p).ToList();
-            tasks = tasks.Where(t => !taskProjects.Contains(t.ProjectId) || mine.Contains(t.Id));
             hidden = await permissions.HiddenMetadataAsync(kind, vendorProjects);
         }
         return new WithTasksListing(db, Rows(entities), tasks, permissions.User.Id, layout)
@@ -157,6 +153,9 @@ public sealed class WithTasksService(SlateDb db, Permissions permissions)
         if (!query.TryGetValue(field, out var text)) return null;
         return Values.TryUuid(text.ToString(), out var id) ? id : throw new WrongParameterException($"Invalid UUID format for {field}: {text}");
     }
+
+    /// <summary>Shots without a sequence have no with-tasks row (Zou joins the sequence).</summary>
+    IQueryable<Entity> InSequence(IQueryable<Entity> shots) => shots.Where(e => db.Entities.Any(s => s.Id == e.ParentId));
 
     static IQueryable<Entity> Filtered(IQueryable<Entity> entities, Criteria criteria)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
@@ -15,10 +16,12 @@ namespace Slate.Api.Shots;
 /// hold shots. What every kind of entity shares (finding, listing, creating, removing) is
 /// <see cref="EntityService"/>.
 /// </summary>
-public sealed class ShotsService(SlateDb db, Permissions permissions, Events events, EntityService entities)
+public sealed class ShotsService(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, EntityService entities, WithTasksService withTasks)
 {
     const string Sequence = "Sequence";
     const string Shot = "Shot";
+    const string Scene = "Scene";
     const string Episode = EntityKinds.Episode;
 
     /// <summary>
@@ -50,12 +53,20 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
         var sequence = await entities.ReadableAsync(sequenceId, Sequence);
         var json = await entities.PresentAsync(sequence, Sequence);
         json["project_name"] = await ProjectNameAsync(sequence.ProjectId);
-        if (sequence.ParentId is { } episodeId)
-        {
-            json["episode_id"] = ZouSerializer.Uuid(episodeId);
-            json["episode_name"] = await db.Entities.Where(e => e.Id == episodeId).Select(e => e.Name).FirstAsync();
-        }
+        await AddParentAsync(json, sequence.ParentId, "episode");
         return json;
+    }
+
+    /// <summary>
+    /// Adds "&lt;prefix&gt;_id" and "&lt;prefix&gt;_name" of the parent when there is one (a sequence's
+    /// episode, a scene's sequence); answers the parent.
+    /// </summary>
+    async Task<Entity?> AddParentAsync(JsonObject json, Guid? parentId, string prefix)
+    {
+        if (parentId is not { } id || await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } parent) return null;
+        json[$"{prefix}_id"] = ZouSerializer.Uuid(parent.Id);
+        json[$"{prefix}_name"] = parent.Name;
+        return parent;
     }
 
     /// <summary>
@@ -89,7 +100,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     {
         var sequence = await entities.FindAsync(sequenceId, Sequence);
         await permissions.CheckProjectAccessAsync(sequence.ProjectId);
-        return await ShotRowsAsync(await entities.ListedAsync(Shot, query, db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id)));
+        return await NamedRowsAsync(await entities.ListedAsync(Shot, query, db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id)), Shot);
     }
 
     /// <summary>/data/episodes: the episodes of the caller's projects filtered by the query.</summary>
@@ -177,7 +188,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
             await permissions.CheckProjectAccessAsync(sequence.ProjectId);
             scope = db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id);
         }
-        return await ShotRowsAsync(await entities.ListedAsync(Shot, query, scope));
+        return await NamedRowsAsync(await entities.ListedAsync(Shot, query, scope), Shot);
     }
 
     /// <summary>The project's shots (its team; a vendor's: the ones they work on).</summary>
@@ -257,6 +268,298 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
         await entities.RemoveAsync(shot, Shot, force);
     }
 
+    /// <summary>
+    /// Zou's full shot: its with-tasks row (sequence, episode and project names, fps and frames
+    /// taken from data, tasks) completed with its columns and relations. A shot without sequence
+    /// has no such row: 404, as Zou.
+    /// </summary>
+    public async Task<JsonObject> FullShotAsync(string shotId)
+    {
+        var shot = await entities.ReadableAsync(shotId, Shot);
+        var row = await withTasks.ShotRowAsync(shot) ?? throw new NotFoundException();
+        foreach (var (key, value) in await entities.PresentAsync(shot, Shot, relations: true)) row[key] = value?.DeepClone();
+        return row;
+    }
+
+    /// <summary>The assets cast in the shot, by name (whom may read the shot).</summary>
+    public async Task<JsonArray> ShotAssetsAsync(string shotId)
+    {
+        var shot = await entities.ReadableAsync(shotId, Shot);
+        var cast = db.EntityLinks.Where(l => l.EntityInId == shot.Id).Select(l => l.EntityOutId);
+        var assets = await db.Entities.AsNoTracking().Where(e => cast.Contains(e.Id)).OrderBy(e => e.Name).ToListAsync();
+        return await entities.PresentAsync(assets, EntityKinds.Asset);
+    }
+
+    /// <summary>
+    /// Zou's previews of an entity, keyed by task type id: each task's previews (task types by
+    /// priority then name, newest revision first), the later previews of a revision nested in the
+    /// first one's "previews". Only the tasks the caller may see.
+    /// </summary>
+    public async Task<JsonObject> ShotPreviewFilesAsync(string shotId)
+    {
+        var shot = await entities.ReadableAsync(shotId, Shot);
+        var tasks = await permissions.NarrowVendorTasksAsync(db.Tasks.Where(t => t.EntityId == shot.Id));
+        var rows = await db.PreviewFiles.AsNoTracking()
+            .Join(tasks, p => p.TaskId, t => (Guid?)t.Id, (p, t) => new { Preview = p, TaskId = t.Id, t.TaskTypeId })
+            .Join(db.TaskTypes, r => r.TaskTypeId, tt => (Guid?)tt.Id, (r, tt) => new { r.Preview, r.TaskId, TaskTypeId = tt.Id, tt.Priority, tt.Name })
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.Name).ThenByDescending(r => r.Preview.Revision).ThenBy(r => r.Preview.CreatedAt)
+            .ToListAsync();
+
+        var result = new JsonObject();
+        foreach (var task in rows.GroupBy(r => r.TaskId))
+        {
+            var revisions = new List<JsonObject>();
+            foreach (var revision in task.GroupBy(r => r.Preview.Revision))
+            {
+                var main = PreviewEntry(revision.First().Preview, nested: false);
+                main["previews"] = new JsonArray([.. revision.Skip(1).Select(r => (JsonNode)PreviewEntry(r.Preview, nested: true, r.TaskTypeId))]);
+                revisions.Add(main);
+            }
+            result[ZouSerializer.Uuid(task.First().TaskTypeId)] = new JsonArray([.. revisions]);
+        }
+        return result;
+    }
+
+    /// <summary>One preview of <see cref="ShotPreviewFilesAsync"/>: a nested one also has its position and task type.</summary>
+    static JsonObject PreviewEntry(PreviewFile preview, bool nested, Guid? taskTypeId = null)
+    {
+        var entry = new JsonObject
+        {
+            ["id"] = ZouSerializer.Uuid(preview.Id),
+            ["revision"] = preview.Revision,
+        };
+        if (nested) entry["position"] = preview.Position;
+        entry["original_name"] = preview.OriginalName;
+        entry["extension"] = preview.Extension;
+        entry["width"] = preview.Width;
+        entry["height"] = preview.Height;
+        entry["duration"] = preview.Duration ?? 0;
+        entry["status"] = preview.Status;
+        entry["annotations"] = preview.Annotations?.DeepClone();
+        if (!nested) entry["previews"] = new JsonArray();
+        entry["created_at"] = ZouSerializer.Value(preview.CreatedAt);
+        entry["task_id"] = ZouSerializer.Value(preview.TaskId);
+        if (nested) entry["task_type_id"] = ZouSerializer.Value(taskTypeId);
+        foreach (var key in (string[])["original_width", "original_height", "original_duration", "original_file_size"])
+            entry[key] = preview.Data?[key]?.DeepClone();
+        return entry;
+    }
+
+    /// <summary>The saved versions of the shot's name and data, newest first, typed "ShotVersion".</summary>
+    public async Task<JsonArray> ShotVersionsAsync(string shotId)
+    {
+        var shot = await entities.ReadableAsync(shotId, Shot);
+        var versions = await db.EntityVersions.AsNoTracking().Where(v => v.EntityId == shot.Id).OrderByDescending(v => v.CreatedAt).ToListAsync();
+        var json = await serializer.RowsAsync(versions);
+        foreach (var version in json) version!["type"] = "ShotVersion";
+        return json;
+    }
+
+    /// <summary>
+    /// /data/scenes/all: the scenes of the caller's projects (that have a sequence) filtered by
+    /// the query, with project and sequence names; vendors are refused.
+    /// </summary>
+    public async Task<JsonArray> ScenesAsync(IQueryCollection query)
+    {
+        permissions.CheckNotVendor();
+        return await NamedRowsAsync(await entities.ListedAsync(Scene, query), Scene);
+    }
+
+    /// <summary>The scene with its project name, its sequence's id and name, and the sequence's episode's.</summary>
+    public async Task<JsonObject> FullSceneAsync(string sceneId)
+    {
+        var scene = await entities.ReadableAsync(sceneId, Scene);
+        var json = await entities.PresentAsync(scene, Scene);
+        json["project_name"] = await ProjectNameAsync(scene.ProjectId);
+        if (await AddParentAsync(json, scene.ParentId, "sequence") is { } sequence)
+            await AddParentAsync(json, sequence.ParentId, "episode");
+        return json;
+    }
+
+    /// <summary>
+    /// Zou's remove_scene (the project's managers, or its creator in the team): deleted, or only
+    /// canceled while other rows (tasks, shots made from it, instances...) still point at it;
+    /// "scene:delete" either way, as Zou.
+    /// </summary>
+    public async Task RemoveSceneAsync(string sceneId)
+    {
+        var scene = await entities.FindAsync(sceneId, Scene, tracked: true);
+        await entities.CheckRemovableAsync(scene);
+        if (await References.RemainAsync(db, scene)) scene.Canceled = true;
+        else db.Entities.Remove(scene);
+        events.Emit("scene:delete", new JsonObject { ["scene_id"] = ZouSerializer.Uuid(scene.Id) }, scene.ProjectId);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The shots made from the scene (its source_id), with project and sequence names; a vendor's: the ones they work on.</summary>
+    public async Task<JsonArray> SceneShotsAsync(string sceneId)
+    {
+        var scene = await entities.ReadableAsync(sceneId, Scene);
+        var shots = db.Entities.AsNoTracking().Where(e => e.SourceId == scene.Id);
+        return await NamedRowsAsync(await entities.ListedAsync(Shot, QueryCollection.Empty, shots), Shot);
+    }
+
+    /// <summary>
+    /// Makes the scene the source of a shot of its project (the project's managers; 404 for a shot
+    /// elsewhere). Emits "shot:update" and "shot:add-to-scene"; answers the shot typed "Entity", as Zou.
+    /// </summary>
+    public async Task<JsonObject> AddShotToSceneAsync(string sceneId, JsonObject fields)
+    {
+        var shotId = EntityService.OptionalId(fields, "shot_id") ?? throw new ValidationFailedException(("shot_id", "Field required"));
+        var scene = await ManagedSceneAsync(sceneId);
+        var shot = await OfKind(Shot).AsTracking().FirstOrDefaultAsync(e => e.Id == shotId && e.ProjectId == scene.ProjectId)
+            ?? throw new NotFoundException();
+        return await SetShotSceneAsync(shot, scene, "shot:add-to-scene");
+    }
+
+    /// <summary>Unlinks a shot made from the scene (the project's managers; 404 for a shot that is not).</summary>
+    public async Task RemoveShotFromSceneAsync(string sceneId, string shotId)
+    {
+        var scene = await ManagedSceneAsync(sceneId);
+        var id = EntityService.PathId(shotId);
+        var shot = await OfKind(Shot).AsTracking().FirstOrDefaultAsync(e => e.Id == id && e.SourceId == scene.Id)
+            ?? throw new NotFoundException();
+        await SetShotSceneAsync(shot, null, "shot:remove-from-scene");
+    }
+
+    async Task<Entity> ManagedSceneAsync(string sceneId)
+    {
+        var scene = await entities.FindAsync(sceneId, Scene);
+        await permissions.CheckManagerOfAsync(scene.ProjectId);
+        return scene;
+    }
+
+    async Task<JsonObject> SetShotSceneAsync(Entity shot, Entity? scene, string eventName)
+    {
+        var sceneId = scene?.Id ?? shot.SourceId!.Value;
+        shot.SourceId = scene?.Id;
+        events.Emit("shot:update", new JsonObject { ["shot_id"] = ZouSerializer.Uuid(shot.Id) }, shot.ProjectId);
+        events.Emit(eventName, new JsonObject { ["scene_id"] = ZouSerializer.Uuid(sceneId), ["shot_id"] = ZouSerializer.Uuid(shot.Id) }, shot.ProjectId);
+        await db.SaveChangesAsync();
+        return await entities.PresentAsync(shot, "Entity");
+    }
+
+    /// <summary>The project's scenes (its team; a vendor's: the ones they work on).</summary>
+    public async Task<JsonArray> ProjectScenesAsync(string projectId, IQueryCollection query)
+    {
+        var project = await entities.ProjectAsync(projectId);
+        return await ListAsync(Scene, query, db.Entities.AsNoTracking().Where(e => e.ProjectId == project));
+    }
+
+    /// <summary>
+    /// A new scene of the project (its managers), 201, or the existing one of that name in the
+    /// same sequence. sequence_id must be a sequence of the project (404).
+    /// </summary>
+    public async Task<JsonObject> CreateSceneAsync(string projectId, JsonObject fields)
+    {
+        var name = RequestBody.RequiredText(fields, "name");
+        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        var project = await ManagedProjectAsync(projectId);
+        if (sequenceId is { } id && !await OfKind(Sequence).AnyAsync(e => e.Id == id && e.ProjectId == project))
+            throw new NotFoundException();
+
+        var type = await EntityKinds.TypeNamedAsync(db, Scene);
+        var scene = new Entity { Name = name, Data = new JsonObject(), ProjectId = project, EntityTypeId = type.Id, ParentId = sequenceId };
+        return await entities.PresentAsync(await entities.GetOrCreateAsync(scene, Scene, []), Scene);
+    }
+
+    /// <summary>The sequence's scenes by name (whom may read the sequence; a vendor's: the ones they work on).</summary>
+    public async Task<JsonArray> SequenceScenesAsync(string sequenceId)
+    {
+        var sequence = await entities.ReadableAsync(sequenceId, Sequence);
+        return await ListAsync(Scene, QueryCollection.Empty, db.Entities.AsNoTracking().Where(e => e.ParentId == sequence.Id));
+    }
+
+    /// <summary>The task types of the tasks of the episode's shots (those of its sequences' children).</summary>
+    public async Task<JsonArray> EpisodeTaskTypesAsync(string episodeId) =>
+        await entities.TaskTypesAsync(TasksUnderEpisode((await entities.ReadableAsync(episodeId, Episode)).Id));
+
+    /// <summary>The tasks of the episode's shots, detailed; not for vendors.</summary>
+    public async Task<JsonArray> EpisodeShotTasksAsync(string episodeId, bool relations) =>
+        await entities.TasksAsync(TasksUnderEpisode((await SharedReadableAsync(episodeId, Episode)).Id), relations);
+
+    /// <summary>The tasks of the assets whose main episode it is, detailed; not for vendors.</summary>
+    public async Task<JsonArray> EpisodeAssetTasksAsync(string episodeId, bool relations)
+    {
+        var episode = await SharedReadableAsync(episodeId, Episode);
+        var assets = EntityKinds.OfKind(db, db.Entities, EntityKinds.Asset).Where(e => e.SourceId == episode.Id).Select(e => (Guid?)e.Id);
+        return await entities.TasksAsync(db.Tasks.Where(t => assets.Contains(t.EntityId)), relations);
+    }
+
+    /// <summary>The task types of the tasks of the sequence's shots (its children).</summary>
+    public async Task<JsonArray> SequenceTaskTypesAsync(string sequenceId) =>
+        await entities.TaskTypesAsync(TasksUnder((await entities.ReadableAsync(sequenceId, Sequence)).Id));
+
+    /// <summary>The tasks of the sequence's shots (its children), detailed; not for vendors.</summary>
+    public async Task<JsonArray> SequenceShotTasksAsync(string sequenceId, bool relations) =>
+        await entities.TasksAsync(TasksUnder((await SharedReadableAsync(sequenceId, Sequence)).Id), relations);
+
+    /// <summary>The entity of that kind once the caller may read it and is no vendor there.</summary>
+    async Task<Entity> SharedReadableAsync(string id, string kind)
+    {
+        var entity = await entities.ReadableAsync(id, kind);
+        await permissions.CheckNotVendorOfAsync(entity.ProjectId);
+        return entity;
+    }
+
+    /// <summary>The tasks of the entity's children (a sequence's shots and scenes).</summary>
+    IQueryable<ProductionTask> TasksUnder(Guid parentId)
+    {
+        var children = db.Entities.Where(e => e.ParentId == parentId).Select(e => (Guid?)e.Id);
+        return db.Tasks.Where(t => children.Contains(t.EntityId));
+    }
+
+    /// <summary>The tasks of the children of the episode's sequences.</summary>
+    IQueryable<ProductionTask> TasksUnderEpisode(Guid episodeId)
+    {
+        var sequences = db.Entities.Where(e => e.ParentId == episodeId).Select(e => (Guid?)e.Id);
+        var children = db.Entities.Where(e => sequences.Contains(e.ParentId)).Select(e => (Guid?)e.Id);
+        return db.Tasks.Where(t => children.Contains(t.EntityId));
+    }
+
+    /// <summary>
+    /// Zou's set_frames_from_task_type_preview_files (the project's managers): each shot of the
+    /// project (of the episode when given) with a preview on a task of that type takes
+    /// nb_frames = round(duration of its latest such preview × project fps). Emits "shot:update"
+    /// for each; one unit of work. Answers [{id, nb_frames}].
+    /// </summary>
+    public async Task<JsonArray> SetShotFramesAsync(string projectId, string taskTypeId, string? episodeId)
+    {
+        if (!Values.TryUuid(projectId, out var project) || !Values.TryUuid(taskTypeId, out var taskType))
+            throw new WrongParameterException("Invalid project or task type id");
+        await permissions.CheckManagerOfAsync(project);
+        var settings = await db.Projects.Where(p => p.Id == project).Select(p => new { p.Fps }).FirstOrDefaultAsync()
+            ?? throw new NotFoundException();
+        var shots = EntityKinds.OfKind(db, db.Entities, Shot).Where(s => s.ProjectId == project);
+        if (!string.IsNullOrEmpty(episodeId))
+        {
+            if (!Values.TryUuid(episodeId, out var episode)) throw new WrongParameterException("Invalid episode id");
+            if (!await OfKind(Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project)) throw new NotFoundException();
+            var sequences = db.Entities.Where(q => q.ParentId == episode).Select(q => (Guid?)q.Id);
+            shots = shots.Where(s => sequences.Contains(s.ParentId));
+        }
+        if (!double.TryParse(settings.Fps, NumberStyles.Float, CultureInfo.InvariantCulture, out var fps))
+            throw new WrongParameterException($"Invalid project fps: {settings.Fps}");
+
+        var previews = await db.PreviewFiles.AsNoTracking()
+            .Join(db.Tasks.Where(t => t.TaskTypeId == taskType), p => p.TaskId, t => (Guid?)t.Id, (p, t) => new { t.EntityId, p.CreatedAt, p.Duration })
+            .Join(shots, r => r.EntityId, s => (Guid?)s.Id, (r, s) => new { ShotId = s.Id, r.CreatedAt, r.Duration })
+            .ToListAsync();
+        var frames = previews.GroupBy(p => p.ShotId)
+            .Select(g => (ShotId: g.Key, Frames: Math.Round((g.MaxBy(p => p.CreatedAt)!.Duration ?? 0) * fps)))
+            .Where(f => f.Frames is >= 0 and <= int.MaxValue)
+            .ToDictionary(f => f.ShotId, f => (int)f.Frames);
+        var ids = frames.Keys.ToList();
+        var changed = await db.Entities.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Name).ToListAsync();
+        foreach (var shot in changed)
+        {
+            shot.NbFrames = frames[shot.Id];
+            events.Emit("shot:update", new JsonObject { ["shot_id"] = ZouSerializer.Uuid(shot.Id) }, shot.ProjectId);
+        }
+        await db.SaveChangesAsync();
+        return new JsonArray([.. changed.Select(s => (JsonNode)new JsonObject { ["id"] = ZouSerializer.Uuid(s.Id), ["nb_frames"] = s.NbFrames })]);
+    }
+
     async Task<JsonArray> ListAsync(string kind, IQueryCollection query, IQueryable<Entity>? scope)
     {
         var rows = await entities.ListedAsync(kind, query, scope);
@@ -264,17 +567,17 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     }
 
     /// <summary>
-    /// Zou's get_shots rows, by name: the shots that have a sequence, with their project's and
-    /// sequence's names.
+    /// Zou's get_shots and get_scenes rows, by name: the shots (or scenes) that have a sequence,
+    /// with their project's and sequence's names.
     /// </summary>
-    async Task<JsonArray> ShotRowsAsync(IQueryable<Entity> shots)
+    async Task<JsonArray> NamedRowsAsync(IQueryable<Entity> shots, string kind)
     {
         var rows = await shots
             .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { Shot = s, Project = p.Name })
             .Join(db.Entities, r => r.Shot.ParentId, q => (Guid?)q.Id, (r, q) => new { r.Shot, r.Project, Sequence = q.Name })
             .OrderBy(r => r.Shot.Name)
             .ToListAsync();
-        var json = await entities.PresentAsync(rows.Select(r => r.Shot).ToList(), Shot);
+        var json = await entities.PresentAsync(rows.Select(r => r.Shot).ToList(), kind);
         for (var i = 0; i < rows.Count; i++)
         {
             json[i]!["project_name"] = rows[i].Project;

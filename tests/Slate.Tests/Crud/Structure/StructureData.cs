@@ -90,6 +90,17 @@ public static class StructureData
         return db.SaveChangesAsync();
     });
 
+    /// <summary>A preview of the task (revision 1, position 1, unless configured otherwise).</summary>
+    public static Task<PreviewFile> CreatePreviewAsync(this SlateFactory factory, ProductionTask task, Action<PreviewFile>? configure = null) =>
+        factory.WithDb(async db =>
+        {
+            var preview = new PreviewFile { Name = Unique("preview"), Extension = "png", Status = "ready", TaskId = task.Id };
+            configure?.Invoke(preview);
+            db.PreviewFiles.Add(preview);
+            await db.SaveChangesAsync();
+            return preview;
+        });
+
     public static Task<Department> CreateDepartmentAsync(this SlateFactory factory, params Person[] members) => factory.WithDb(async db =>
     {
         var department = new Department { Name = Unique("Dept"), Color = "#000000" };

@@ -29,14 +29,12 @@ public sealed class TasksCollection : CrudCollection<ProductionTask>
     public override async Task<IQueryable<ProductionTask>> NarrowListAsync(IQueryable<ProductionTask> rows, CrudContext c)
     {
         if (c.Permissions.IsAdmin) return rows;
-        var me = c.User.Id;
-        var assignees = c.Db.TaskPersonLinks;
-        if (c.Permissions.GlobalRole == "vendor")
-            return rows.Where(t => assignees.Any(l => l.TaskId == t.Id && l.PersonId == me));
-        var projects = await c.Permissions.OpenTeamProjectIdsAsync();
-        var vendorProjects = await c.Permissions.VendorProjectIdsAsync();
-        return rows.Where(t => t.ProjectId != null && projects.Contains(t.ProjectId.Value)
-            && (!vendorProjects.Contains(t.ProjectId.Value) || assignees.Any(l => l.TaskId == t.Id && l.PersonId == me)));
+        if (c.Permissions.GlobalRole != "vendor")
+        {
+            var projects = await c.Permissions.OpenTeamProjectIdsAsync();
+            rows = rows.Where(t => t.ProjectId != null && projects.Contains(t.ProjectId.Value));
+        }
+        return await c.Permissions.NarrowVendorTasksAsync(rows);
     }
 
     /// <summary>`?episode_id=`: tasks whose entity's parent sequence belongs to that episode.</summary>
