@@ -42,6 +42,7 @@ public static class Server
         builder.Services.AddScoped<ProjectsService>();
         builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<MetadataDescriptorsService>();
+        builder.Services.AddScoped<ProjectTimeService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();

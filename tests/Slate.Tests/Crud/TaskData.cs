@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;
@@ -93,12 +92,4 @@ public static class TaskData
     public static Task<List<ApiEvent>> EventsAsync(this SlateFactory factory, string name, string key, Guid id) =>
         factory.WithDb(async db => (await db.ApiEvents.AsNoTracking().Where(e => e.Name == name).ToListAsync())
             .Where(e => (string?)e.Data?[key] == id.ToString()).ToList());
-
-    /// <summary>Zou's WrongParameterException answer: 400 with error, the message and "data": null.</summary>
-    public static async Task AssertWrongParameterAsync(this HttpResponseMessage response, string message)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Responses.AssertJsonEqual(new System.Text.Json.Nodes.JsonObject { ["error"] = true, ["message"] = message, ["data"] = null },
-            await response.JsonAsync());
-    }
 }

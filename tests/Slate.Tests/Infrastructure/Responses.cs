@@ -27,6 +27,13 @@ public static class Responses
         Assert.Equal(message, (string?)body["message"]);
         Assert.Equal(2, body.Count);
     }
+
+    /// <summary>Zou's WrongParameterException answer: 400 with error, the message and "data": null.</summary>
+    public static async Task AssertWrongParameterAsync(this HttpResponseMessage response, string message)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertJsonEqual(new JsonObject { ["error"] = true, ["message"] = message, ["data"] = null }, await response.JsonAsync());
+    }
 }
 
 /// <summary>Zou's error messages as recorded from a real Zou 1.0.67 (reference/zou-samples).</summary>

@@ -5,8 +5,8 @@ namespace Slate.Api.Projects;
 
 /// <summary>
 /// The projects blueprint (behavior-production.md §2.4-2.7), in Zou's order: listings, team and
-/// settings, custom columns. Rules live in <see cref="ProjectsService"/>, <see cref="ProjectSettingsService"/>
-/// and <see cref="MetadataDescriptorsService"/>.
+/// settings, custom columns, time. Rules live in <see cref="ProjectsService"/>,
+/// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/> and <see cref="ProjectTimeService"/>.
 /// </summary>
 public static class ProjectsRoutes
 {
@@ -27,6 +27,12 @@ public static class ProjectsRoutes
         routes.Get("/data/projects/{project_id}/task-types", async (string project_id, ProjectSettingsService settings) =>
                 ZouJson.Result(await settings.ListAsync<ProjectTaskTypeLink, TaskType>(project_id, managersOnly: false)))
             .WithSummary("The task types the project uses");
+        routes.Get("/data/projects/{project_id}/task-types/{task_type_id}/time-spents", async (string project_id, string task_type_id, string? start_date, string? end_date, ProjectTimeService time) =>
+                ZouJson.Result(await time.TaskTypeTimeSpentsAsync(project_id, task_type_id, start_date, end_date)))
+            .WithSummary("The time spents on the project's tasks of a task type, by person, latest first (its managers)");
+        routes.Get("/data/projects/{project_id}/day-offs", async (string project_id, string? start_date, string? end_date, ProjectTimeService time) =>
+                ZouJson.Result(await time.DayOffsAsync(project_id, start_date, end_date)))
+            .WithSummary("The day offs of the project's team, by person, within optional dates (not for vendors and clients)");
         routes.Put("/data/projects/{project_id}/team/{person_id}", async (string project_id, string person_id, HttpRequest request, ProjectsService projects) =>
                 ZouJson.Result(await projects.SetTeamRoleAsync(project_id, person_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Set or reset a team member's role in the project");
@@ -126,5 +132,11 @@ public static class ProjectsRoutes
         routes.Delete("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, string? entity_type, MetadataDescriptorsService descriptors) =>
                 ZouJson.Result(await descriptors.DeleteOnProjectsAsync(field_name, entity_type)))
             .WithSummary("Delete a custom column and its values from every open project the caller manages");
+        routes.Get("/data/projects/{project_id}/time-spents", async (string project_id, ProjectTimeService time) =>
+                ZouJson.Result(await time.TimeSpentsAsync(project_id)))
+            .WithSummary("The time spents on the project's tasks (a vendor or client there: their own)");
+        routes.Get("/data/projects/{project_id}/budgets/time-spents", async (string project_id, ProjectTimeService time) =>
+                ZouJson.Result(await time.MonthTimeSpentsAsync(project_id)))
+            .WithSummary("The project's time spents by department, person and month, with totals (admins)");
     }
 }
