@@ -43,6 +43,7 @@ public static class Server
         builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<MetadataDescriptorsService>();
         builder.Services.AddScoped<ProjectTimeService>();
+        builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();

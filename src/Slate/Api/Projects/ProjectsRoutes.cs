@@ -5,8 +5,9 @@ namespace Slate.Api.Projects;
 
 /// <summary>
 /// The projects blueprint (behavior-production.md §2.4-2.7), in Zou's order: listings, team and
-/// settings, custom columns, time. Rules live in <see cref="ProjectsService"/>,
-/// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/> and <see cref="ProjectTimeService"/>.
+/// settings, custom columns, time, schedules. Rules live in <see cref="ProjectsService"/>,
+/// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/>, <see cref="ProjectTimeService"/>
+/// and <see cref="ScheduleService"/>.
 /// </summary>
 public static class ProjectsRoutes
 {
@@ -132,6 +133,27 @@ public static class ProjectsRoutes
         routes.Delete("/data/metadata-descriptors/all-projects/{field_name}", async (string field_name, string? entity_type, MetadataDescriptorsService descriptors) =>
                 ZouJson.Result(await descriptors.DeleteOnProjectsAsync(field_name, entity_type)))
             .WithSummary("Delete a custom column and its values from every open project the caller manages");
+        routes.Get("/data/projects/{project_id}/milestones", async (string project_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.MilestonesAsync(project_id)))
+            .WithSummary("The project's milestones (its team but vendors)");
+        routes.Get("/data/projects/{project_id}/schedule-items", async (string project_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.ItemsAsync(project_id)))
+            .WithSummary("Every schedule item of the project (its team but vendors)");
+        routes.Get("/data/projects/{project_id}/schedule-items/task-types", async (string project_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.TaskTypeItemsAsync(project_id)))
+            .WithSummary("One schedule item per task type the project's tasks use, created when missing");
+        routes.Get("/data/projects/{project_id}/schedule-items/{task_type_id}/asset-types", async (string project_id, string task_type_id, string? episode_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.AssetTypeItemsAsync(project_id, task_type_id, episode_id)))
+            .WithSummary("A task type's schedule items per asset type of the project (or episode), created when missing");
+        routes.Get("/data/projects/{project_id}/schedule-items/{task_type_id}/edits", async (string project_id, string task_type_id, string? episode_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.EditItemsAsync(project_id, task_type_id, episode_id)))
+            .WithSummary("A task type's schedule items per edit of the project (or episode), created when missing");
+        routes.Get("/data/projects/{project_id}/schedule-items/{task_type_id}/episodes", async (string project_id, string task_type_id, string? episode_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.EpisodeItemsAsync(project_id, task_type_id, episode_id)))
+            .WithSummary("A task type's schedule items per episode of the project, created when missing");
+        routes.Get("/data/projects/{project_id}/schedule-items/{task_type_id}/sequences", async (string project_id, string task_type_id, string? episode_id, ScheduleService schedule) =>
+                ZouJson.Result(await schedule.SequenceItemsAsync(project_id, task_type_id, episode_id)))
+            .WithSummary("A task type's schedule items per sequence of the project (or episode), created when missing");
         routes.Get("/data/projects/{project_id}/time-spents", async (string project_id, ProjectTimeService time) =>
                 ZouJson.Result(await time.TimeSpentsAsync(project_id)))
             .WithSummary("The time spents on the project's tasks (a vendor or client there: their own)");
