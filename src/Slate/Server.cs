@@ -44,6 +44,7 @@ public static class Server
         builder.Services.AddScoped<MetadataDescriptorsService>();
         builder.Services.AddScoped<ProjectTimeService>();
         builder.Services.AddScoped<ScheduleService>();
+        builder.Services.AddScoped<ScheduleVersionsService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();

@@ -6,8 +6,8 @@ namespace Slate.Api.Projects;
 /// <summary>
 /// The projects blueprint (behavior-production.md §2.4-2.7), in Zou's order: listings, team and
 /// settings, custom columns, time, schedules. Rules live in <see cref="ProjectsService"/>,
-/// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/>, <see cref="ProjectTimeService"/>
-/// and <see cref="ScheduleService"/>.
+/// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/>, <see cref="ProjectTimeService"/>,
+/// <see cref="ScheduleService"/> and <see cref="ScheduleVersionsService"/>.
 /// </summary>
 public static class ProjectsRoutes
 {
@@ -160,5 +160,17 @@ public static class ProjectsRoutes
         routes.Get("/data/projects/{project_id}/budgets/time-spents", async (string project_id, ProjectTimeService time) =>
                 ZouJson.Result(await time.MonthTimeSpentsAsync(project_id)))
             .WithSummary("The project's time spents by department, person and month, with totals (admins)");
+        routes.Get("/data/production-schedule-versions/{production_schedule_version_id}/task-links", async (string production_schedule_version_id, string? task_type_id, string? relations, ScheduleVersionsService versions) =>
+                ZouJson.Result(await versions.TaskLinksAsync(production_schedule_version_id, task_type_id, relations)))
+            .WithSummary("A production schedule version's task links, optionally of one task type (its project's team but vendors and clients)");
+        routes.Post("/actions/production-schedule-versions/{production_schedule_version_id}/set-task-links-from-production", async (string production_schedule_version_id, ScheduleVersionsService versions) =>
+                ZouJson.Result(await versions.SetTaskLinksFromProductionAsync(production_schedule_version_id)))
+            .WithSummary("Fill a schedule version with the dates, estimations and assignees of every task of its project");
+        routes.Post("/actions/production-schedule-versions/{production_schedule_version_id}/set-task-links-from-production-schedule-version", async (string production_schedule_version_id, HttpRequest request, ScheduleVersionsService versions) =>
+                ZouJson.Result(await versions.SetTaskLinksFromVersionAsync(production_schedule_version_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Copy the task links of another schedule version of the same project");
+        routes.Post("/actions/production-schedule-versions/{production_schedule_version_id}/apply-to-production", async (string production_schedule_version_id, ScheduleVersionsService versions) =>
+                ZouJson.Result(await versions.ApplyToProductionAsync(production_schedule_version_id)))
+            .WithSummary("Write a schedule version's dates and estimations onto its tasks, lock it and make it the project's");
     }
 }
