@@ -45,6 +45,7 @@ public static class Server
         builder.Services.AddScoped<ProjectTimeService>();
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ScheduleVersionsService>();
+        builder.Services.AddScoped<BudgetsService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();

@@ -5,9 +5,9 @@ namespace Slate.Api.Projects;
 
 /// <summary>
 /// The projects blueprint (behavior-production.md §2.4-2.7), in Zou's order: listings, team and
-/// settings, custom columns, time, schedules. Rules live in <see cref="ProjectsService"/>,
+/// settings, custom columns, time, schedules, budgets. Rules live in <see cref="ProjectsService"/>,
 /// <see cref="ProjectSettingsService"/>, <see cref="MetadataDescriptorsService"/>, <see cref="ProjectTimeService"/>,
-/// <see cref="ScheduleService"/> and <see cref="ScheduleVersionsService"/>.
+/// <see cref="ScheduleService"/>, <see cref="ScheduleVersionsService"/> and <see cref="BudgetsService"/>.
 /// </summary>
 public static class ProjectsRoutes
 {
@@ -157,6 +157,42 @@ public static class ProjectsRoutes
         routes.Get("/data/projects/{project_id}/time-spents", async (string project_id, ProjectTimeService time) =>
                 ZouJson.Result(await time.TimeSpentsAsync(project_id)))
             .WithSummary("The time spents on the project's tasks (a vendor or client there: their own)");
+        routes.Get("/data/projects/{project_id}/budgets", async (string project_id, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.BudgetsAsync(project_id)))
+            .WithSummary("The project's budgets (its managers)");
+        routes.Post("/data/projects/{project_id}/budgets", async (string project_id, HttpRequest request, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.CreateBudgetAsync(project_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Create the project's next budget revision (200, as Zou)");
+        routes.Get("/data/projects/{project_id}/budgets/{budget_id}", async (string project_id, string budget_id, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.BudgetAsync(project_id, budget_id)))
+            .WithSummary("One budget of the project");
+        routes.Put("/data/projects/{project_id}/budgets/{budget_id}", async (string project_id, string budget_id, HttpRequest request, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.UpdateBudgetAsync(project_id, budget_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Rename a budget of the project or change its currency");
+        routes.Delete("/data/projects/{project_id}/budgets/{budget_id}", async (string project_id, string budget_id, BudgetsService budgets) =>
+            {
+                await budgets.DeleteBudgetAsync(project_id, budget_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Delete a budget of the project and its entries");
+        routes.Get("/data/projects/{project_id}/budgets/{budget_id}/entries", async (string project_id, string budget_id, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.EntriesAsync(project_id, budget_id)))
+            .WithSummary("The entries of a budget of the project");
+        routes.Post("/data/projects/{project_id}/budgets/{budget_id}/entries", async (string project_id, string budget_id, HttpRequest request, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.CreateEntryAsync(project_id, budget_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Add an entry to a budget of the project (200, as Zou)");
+        routes.Get("/data/projects/{project_id}/budgets/{budget_id}/entries/{entry_id}", async (string project_id, string budget_id, string entry_id, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.EntryAsync(project_id, budget_id, entry_id)))
+            .WithSummary("One entry of a budget of the project");
+        routes.Put("/data/projects/{project_id}/budgets/{budget_id}/entries/{entry_id}", async (string project_id, string budget_id, string entry_id, HttpRequest request, BudgetsService budgets) =>
+                ZouJson.Result(await budgets.UpdateEntryAsync(project_id, budget_id, entry_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change an entry of a budget of the project");
+        routes.Delete("/data/projects/{project_id}/budgets/{budget_id}/entries/{entry_id}", async (string project_id, string budget_id, string entry_id, BudgetsService budgets) =>
+            {
+                await budgets.DeleteEntryAsync(project_id, budget_id, entry_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Delete an entry of a budget of the project");
         routes.Get("/data/projects/{project_id}/budgets/time-spents", async (string project_id, ProjectTimeService time) =>
                 ZouJson.Result(await time.MonthTimeSpentsAsync(project_id)))
             .WithSummary("The project's time spents by department, person and month, with totals (admins)");

@@ -65,7 +65,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     public async Task<JsonObject> CreateSequenceAsync(string projectId, JsonObject fields)
     {
         var (name, description, data) = EntityService.NewEntityFields(fields);
-        var episodeId = EntityService.OptionalId(fields, "episode_id");
+        var episodeId = RequestBody.OptionalId(fields, "episode_id");
         var project = await ManagedProjectAsync(projectId);
         if (episodeId is { } episode && !await OfKind(Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project))
             throw new NotFoundException();
@@ -195,7 +195,7 @@ public sealed class ShotsService(SlateDb db, Permissions permissions, Events eve
     public async Task<JsonObject> CreateShotAsync(string projectId, JsonObject fields)
     {
         var (name, description, data) = EntityService.NewEntityFields(fields, absentDescription: null);
-        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        var sequenceId = RequestBody.OptionalId(fields, "sequence_id");
         int? nbFrames = fields["nb_frames"] switch
         {
             null => null,
