@@ -43,6 +43,10 @@ public static class Server
         builder.Services.AddScoped<ProjectsService>();
         builder.Services.AddScoped<ProjectSettingsService>();
         builder.Services.AddScoped<MetadataDescriptorsService>();
+        builder.Services.AddScoped<ProjectTimeService>();
+        builder.Services.AddScoped<ScheduleService>();
+        builder.Services.AddScoped<ScheduleVersionsService>();
+        builder.Services.AddScoped<BudgetsService>();
         builder.Services.AddScoped<EntityService>();
         builder.Services.AddScoped<WithTasksService>();
         builder.Services.AddScoped<CastingService>();

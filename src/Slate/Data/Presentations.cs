@@ -72,6 +72,53 @@ public static class Presentations
         ["role"] = person.Role,
     };
 
+    /// <summary>Zou's ScheduleItem.present(): the planning rows of the schedule routes.</summary>
+    public static JsonObject ScheduleItem(ScheduleItem item) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(item.Id),
+        ["start_date"] = ZouSerializer.Value(item.StartDate),
+        ["end_date"] = ZouSerializer.Value(item.EndDate),
+        ["man_days"] = item.ManDays,
+        ["project_id"] = ZouSerializer.Value(item.ProjectId),
+        ["task_type_id"] = ZouSerializer.Value(item.TaskTypeId),
+        ["object_id"] = ZouSerializer.Value(item.ObjectId),
+    };
+
+    /// <summary>Zou's Milestone.present().</summary>
+    public static JsonObject Milestone(Milestone milestone) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(milestone.Id),
+        ["date"] = ZouSerializer.Value(milestone.Date),
+        ["name"] = milestone.Name,
+        ["project_id"] = ZouSerializer.Value(milestone.ProjectId),
+        ["task_type_id"] = ZouSerializer.Value(milestone.TaskTypeId),
+    };
+
+    /// <summary>Zou's Budget.present(): a project's budgets listed.</summary>
+    public static JsonObject Budget(Budget budget) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(budget.Id),
+        ["project_id"] = ZouSerializer.Value(budget.ProjectId),
+        ["revision"] = budget.Revision,
+        ["name"] = budget.Name,
+        ["currency"] = budget.Currency,
+    };
+
+    /// <summary>Zou's BudgetEntry.present(): a budget's entries listed.</summary>
+    public static JsonObject BudgetEntry(BudgetEntry entry) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(entry.Id),
+        ["budget_id"] = ZouSerializer.Uuid(entry.BudgetId),
+        ["department_id"] = ZouSerializer.Uuid(entry.DepartmentId),
+        ["person_id"] = ZouSerializer.Value(entry.PersonId),
+        ["start_date"] = ZouSerializer.Value(entry.StartDate),
+        ["months_duration"] = entry.MonthsDuration,
+        ["daily_salary"] = entry.DailySalary,
+        ["position"] = entry.Position,
+        ["seniority"] = entry.Seniority,
+        ["exceptions"] = entry.Exceptions?.DeepClone(),
+    };
+
     /// <summary>The organisation as a caller may see it: chat integration tokens only for admins.</summary>
     public static JsonObject Organisation(JsonObject organisation, bool forAdmin)
     {

@@ -76,6 +76,33 @@ public static class RequestBody
             ? text
             : throw new ValidationFailedException((key, fields[key] is null ? "Field required" : "String should have at least 1 character"));
 
+    /// <summary>An optional id: null when absent or null; 400 when it is not a UUID.</summary>
+    public static Guid? OptionalId(JsonObject fields, string key) => fields[key] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) && Api.Crud.Values.TryUuid(text, out var id) => id,
+        _ => throw new ValidationFailedException((key, "Input should be a valid UUID")),
+    };
+
+    /// <summary>A Pydantic Optional[int]: null, an integer, or a string holding one.</summary>
+    public static int? OptionalInt(JsonNode? node, string field) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number) => number,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && int.TryParse((string)v!, out var number) => number,
+        _ => throw new ValidationFailedException((field, "Input should be a valid integer")),
+    };
+
+    /// <summary>A Pydantic Optional[float]: null, a number, or a string holding one.</summary>
+    public static double? OptionalNumber(JsonNode? node, string field) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => (double)v,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String
+            && double.TryParse((string)v!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        _ => throw new ValidationFailedException((field, "Input should be a valid number")),
+    };
+
     /// <summary>A string field, null when absent or null; 400 when it holds another kind of value.</summary>
     public static string? OptionalText(JsonObject fields, string key) => fields[key] switch
     {

@@ -59,6 +59,18 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         if (!await IsSupervisorOfAsync(projectId)) throw new PermissionDeniedException();
     }
 
+    /// <summary>Project access refused to the project's vendors (Zou's check_project_access then block_access_to_vendor).</summary>
+    public async Task CheckProjectAccessNotVendorAsync(Guid? projectId)
+    {
+        if (await ProjectRoleAsync(projectId) is null or "vendor") throw new PermissionDeniedException();
+    }
+
+    /// <summary>Project access for the team but its vendors and clients (schedule versions, day offs).</summary>
+    public async Task CheckProjectStaffAsync(Guid? projectId)
+    {
+        if (await ProjectRoleAsync(projectId) is null or "vendor" or "client") throw new PermissionDeniedException();
+    }
+
     public void CheckAdmin() => user.CheckAdmin();
 
     /// <summary>

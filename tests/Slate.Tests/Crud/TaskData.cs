@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;

@@ -153,7 +153,7 @@ public sealed class AssetsService(
             JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
             _ => throw new ValidationFailedException(("is_shared", "Input should be a valid boolean")),
         };
-        var episodeId = EntityService.OptionalId(fields, "episode_id");
+        var episodeId = RequestBody.OptionalId(fields, "episode_id");
 
         if (!Values.TryUuid(projectId, out var project)) throw new NotFoundException();
         await permissions.CheckManagerOfAsync(project);

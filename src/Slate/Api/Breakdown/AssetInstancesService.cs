@@ -65,7 +65,7 @@ public sealed class AssetInstancesService(SlateDb db, Permissions permissions, E
         var instantiatedId = body["asset_to_instantiate_id"] switch
         {
             null => throw new ValidationFailedException(("asset_to_instantiate_id", "Field required")),
-            _ => EntityService.OptionalId(body, "asset_to_instantiate_id")!.Value,
+            _ => RequestBody.OptionalId(body, "asset_to_instantiate_id")!.Value,
         };
         var description = RequestBody.OptionalText(body, "description");
         if (description?.Length > 200)

@@ -496,13 +496,5 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         return (name, description, data);
     }
 
-    /// <summary>An optional id of the body; 400 when it is not a UUID.</summary>
-    public static Guid? OptionalId(JsonObject fields, string key) => fields[key] switch
-    {
-        null => null,
-        JsonValue value when value.TryGetValue<string>(out var text) && Values.TryUuid(text, out var id) => id,
-        _ => throw new ValidationFailedException((key, "Input should be a valid UUID")),
-    };
-
     public static JsonArray Ids(IEnumerable<Guid> ids) => new([.. ids.Select(id => (JsonNode)ZouSerializer.Uuid(id))]);
 }

@@ -46,7 +46,7 @@ public sealed class ProjectSettingsService(SlateDb db, Permissions permissions, 
     {
         RequestBody.RequiredText(body, "task_type_id");
         var taskType = Body.RequiredUuid(body, "task_type_id");
-        var priority = Priority(body["priority"], "priority");
+        var priority = RequestBody.OptionalInt(body["priority"], "priority");
         var project = await projects.ProjectAsync(projectId, permissions.CheckManagerOfAsync);
         await ExistingIdAsync<TaskType>(taskType.ToString());
         if (!await db.ProjectTaskTypeLinks.AnyAsync(l => l.ProjectId == project.Id && l.TaskTypeId == taskType))
@@ -133,15 +133,6 @@ public sealed class ProjectSettingsService(SlateDb db, Permissions permissions, 
         entry.Property(relation.TargetProperty).CurrentValue = targetId;
     }
 
-    /// <summary>A Pydantic Optional[int]: null, an integer, or a string holding one.</summary>
-    static int? Priority(JsonNode? node, string field) => node switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number) => number,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && int.TryParse((string)v!, out var number) => number,
-        _ => throw new ValidationFailedException((field, "Input should be a valid integer")),
-    };
-
     /// <summary>The batch's task types, by id with their priority; entries whose id is not a UUID are skipped like unknown ones.</summary>
     static Dictionary<Guid, int?> TaskTypeEntries(JsonObject body)
     {
@@ -153,7 +144,7 @@ public sealed class ProjectSettingsService(SlateDb db, Permissions permissions, 
             if (items[i] is not JsonObject entry) throw new ValidationFailedException(($"task_types.{i}", "Input should be a valid dictionary"));
             if (entry["task_type_id"] is not JsonValue id || id.GetValueKind() != JsonValueKind.String)
                 throw new ValidationFailedException(($"task_types.{i}.task_type_id", entry["task_type_id"] is null ? "Field required" : "Input should be a valid string"));
-            var priority = Priority(entry["priority"], $"task_types.{i}.priority");
+            var priority = RequestBody.OptionalInt(entry["priority"], $"task_types.{i}.priority");
             if (Values.TryUuid((string)id!, out var taskType)) entries[taskType] = priority;
         }
         return entries;

@@ -194,6 +194,9 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
 
     public static Guid PathId(string text) => Values.TryUuid(text, out var id) ? id : throw new WrongParameterException("Malformed ID.");
 
+    /// <summary>An id Zou checks with check_id_parameter (path or query argument): 400 "Wrong UUID format." when malformed.</summary>
+    public static Guid ArgumentId(string text) => Values.TryUuid(text, out var id) ? id : throw new WrongParameterException("Wrong UUID format.");
+
     /// <summary>The body's optional "role": a project role, or null; admin is global only.</summary>
     static string? ProjectRole(JsonObject body) => RequestBody.OptionalText(body, "role") switch
     {

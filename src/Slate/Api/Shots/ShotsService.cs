@@ -76,7 +76,7 @@ public sealed class ShotsService(
     public async Task<JsonObject> CreateSequenceAsync(string projectId, JsonObject fields)
     {
         var (name, description, data) = EntityService.NewEntityFields(fields);
-        var episodeId = EntityService.OptionalId(fields, "episode_id");
+        var episodeId = RequestBody.OptionalId(fields, "episode_id");
         var project = await ManagedProjectAsync(projectId);
         if (episodeId is { } episode && !await OfKind(Episode).AnyAsync(e => e.Id == episode && e.ProjectId == project))
             throw new NotFoundException();
@@ -206,7 +206,7 @@ public sealed class ShotsService(
     public async Task<JsonObject> CreateShotAsync(string projectId, JsonObject fields)
     {
         var (name, description, data) = EntityService.NewEntityFields(fields, absentDescription: null);
-        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        var sequenceId = RequestBody.OptionalId(fields, "sequence_id");
         int? nbFrames = fields["nb_frames"] switch
         {
             null => null,
@@ -405,7 +405,7 @@ public sealed class ShotsService(
     /// </summary>
     public async Task<JsonObject> AddShotToSceneAsync(string sceneId, JsonObject fields)
     {
-        var shotId = EntityService.OptionalId(fields, "shot_id") ?? throw new ValidationFailedException(("shot_id", "Field required"));
+        var shotId = RequestBody.OptionalId(fields, "shot_id") ?? throw new ValidationFailedException(("shot_id", "Field required"));
         var scene = await ManagedSceneAsync(sceneId);
         var shot = await OfKind(Shot).AsTracking().FirstOrDefaultAsync(e => e.Id == shotId && e.ProjectId == scene.ProjectId)
             ?? throw new NotFoundException();
@@ -453,7 +453,7 @@ public sealed class ShotsService(
     public async Task<JsonObject> CreateSceneAsync(string projectId, JsonObject fields)
     {
         var name = RequestBody.RequiredText(fields, "name");
-        var sequenceId = EntityService.OptionalId(fields, "sequence_id");
+        var sequenceId = RequestBody.OptionalId(fields, "sequence_id");
         var project = await ManagedProjectAsync(projectId);
         if (sequenceId is { } id && !await OfKind(Sequence).AnyAsync(e => e.Id == id && e.ProjectId == project))
             throw new NotFoundException();

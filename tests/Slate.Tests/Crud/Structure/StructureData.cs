@@ -101,6 +101,47 @@ public static class StructureData
             return preview;
         });
 
+    /// <summary>A task type for that kind of entity, of a department when given.</summary>
+    public static Task<TaskType> CreateTaskTypeAsync(this SlateFactory factory, string forEntity = "Asset", Department? department = null) =>
+        factory.WithDb(async db =>
+        {
+            var taskType = new TaskType { Name = Unique("TT"), ForEntity = forEntity, DepartmentId = department?.Id };
+            db.TaskTypes.Add(taskType);
+            await db.SaveChangesAsync();
+            return taskType;
+        });
+
+    /// <summary>A task of that type on the entity, assigned to the given people.</summary>
+    public static Task<ProductionTask> CreateTaskAsync(this SlateFactory factory, Entity entity, TaskType taskType, params Person[] assignees) =>
+        factory.WithDb(async db =>
+        {
+            var task = new ProductionTask { Name = Unique("task"), ProjectId = entity.ProjectId, EntityId = entity.Id, TaskTypeId = taskType.Id };
+            db.Tasks.Add(task);
+            db.TaskPersonLinks.AddRange(assignees.Select(p => new TaskPersonLink { TaskId = task.Id, PersonId = p.Id }));
+            await db.SaveChangesAsync();
+            return task;
+        });
+
+    /// <summary>Time a person logged on a task that day (in minutes, as Zou counts).</summary>
+    public static Task<TimeSpent> CreateTimeSpentAsync(this SlateFactory factory, ProductionTask task, Person person, DateOnly date, double duration) =>
+        factory.WithDb(async db =>
+        {
+            var timeSpent = new TimeSpent { TaskId = task.Id, PersonId = person.Id, Date = date, Duration = duration };
+            db.TimeSpents.Add(timeSpent);
+            await db.SaveChangesAsync();
+            return timeSpent;
+        });
+
+    /// <summary>A person's day off, from date to end (the same day when not given).</summary>
+    public static Task<DayOff> CreateDayOffAsync(this SlateFactory factory, Person person, DateOnly date, DateOnly? end = null, string? description = null) =>
+        factory.WithDb(async db =>
+        {
+            var dayOff = new DayOff { PersonId = person.Id, Date = date, EndDate = end ?? date, Description = description };
+            db.DayOffs.Add(dayOff);
+            await db.SaveChangesAsync();
+            return dayOff;
+        });
+
     public static Task<Department> CreateDepartmentAsync(this SlateFactory factory, params Person[] members) => factory.WithDb(async db =>
     {
         var department = new Department { Name = Unique("Dept"), Color = "#000000" };

@@ -1,5 +1,4 @@
 using Slate.Domain;
-using Slate.Http;
 
 namespace Slate.Api.Crud.Collections;
 
@@ -11,8 +10,5 @@ public sealed class MilestoneCollection : ProjectScopedCollection<Milestone>
 {
     public override Task CheckListAsync(CrudContext c) => AdminOnly(c);
 
-    public override async Task CheckReadAsync(Milestone row, CrudContext c)
-    {
-        if (await c.Permissions.ProjectRoleAsync(row.ProjectId) is null or "vendor") throw new PermissionDeniedException();
-    }
+    public override Task CheckReadAsync(Milestone row, CrudContext c) => c.Permissions.CheckProjectAccessNotVendorAsync(row.ProjectId);
 }

@@ -15,9 +15,5 @@ public static class ScheduleVersionAccess
         await CheckReadAsync(projectId, c);
     }
 
-    public static async Task CheckReadAsync(Guid? projectId, CrudContext c)
-    {
-        await c.Permissions.CheckProjectAccessAsync(projectId);
-        if (await c.Permissions.ProjectRoleAsync(projectId) is "vendor" or "client") throw new PermissionDeniedException();
-    }
+    public static Task CheckReadAsync(Guid? projectId, CrudContext c) => c.Permissions.CheckProjectStaffAsync(projectId);
 }
