@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Slate.Api.Crud;
+using Slate.Api.Crud.Collections;
+using Slate.Api.Entities;
+using Slate.Data;
+using Slate.Domain;
+using Slate.Http;
+using Slate.Realtime;
+using Slate.Security;
+
+namespace Slate.Api.Tasks;
+
+/// <summary>
+/// Previews posted with comments (behavior-production.md §4.7): the preview record a comment
+/// gets before its file is uploaded, its revision and position numbering, and the entity's main
+/// preview taken from a task's last preview (§5.9). A comment or preview reached through a task
+/// path must belong to that task.
+/// </summary>
+public sealed class TaskPreviewsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud)
+{
+    const string RevisionTaken =
+        "Revision {0} already exists for this task. Choose a different revision number, or omit it to let the revision auto-increment.";
+
+    /// <summary>
+    /// POST .../comments/{id}/add-preview: a new preview record on the comment, numbered as Zou
+    /// does (a new revision, the revision asked for, or the comment's own revision at the next
+    /// position).
+    /// </summary>
+    public async Task<JsonObject> AddPreviewAsync(string taskId, string commentId, JsonObject body)
+    {
+        var revision = RequestBody.OptionalInt(body["revision"], "revision");
+        if (revision < 0) throw new ValidationFailedException(("revision", "Input should be greater than or equal to 0"));
+        var (task, comment) = await TaskCommentAsync(taskId, commentId);
+        await permissions.CheckTaskActionAccessAsync(task);
+        return await AddToCommentAsync(task, comment, revision);
+    }
+
+    /// <summary>POST .../comments/{id}/preview-files/{preview_file_id}: another preview of that preview's revision.</summary>
+    public async Task<JsonObject> AddExtraPreviewAsync(string taskId, string commentId, string previewFileId)
+    {
+        var (task, comment) = await TaskCommentAsync(taskId, commentId);
+        await permissions.CheckTaskActionAccessAsync(task);
+        var related = await TaskPreviewAsync(task, previewFileId);
+        return await AddToCommentAsync(task, comment, related.Revision);
+    }
+
+    /// <summary>
+    /// DELETE .../comments/{id}/preview-files/{preview_file_id}: the comment's preview is removed
+    /// with what points at it (entity thumbnail, news, the task's last preview).
+    /// </summary>
+    public async Task RemovePreviewAsync(string taskId, string commentId, string previewFileId)
+    {
+        var (task, comment) = await TaskCommentAsync(taskId, commentId);
+        await permissions.CheckTaskActionAccessAsync(task);
+        var preview = await TaskPreviewAsync(task, previewFileId, tracked: true);
+        if (!await db.CommentPreviewLinks.AnyAsync(l => l.Comment == comment.Id && l.PreviewFile == preview.Id))
+            throw new NotFoundException();
+        await PreviewFileRemoval.RemoveAsync([preview], crud);
+        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>PUT /actions/tasks/{id}/set-main-preview: the task's last preview becomes its entity's thumbnail.</summary>
+    public async Task<JsonObject> SetMainPreviewAsync(string taskId)
+    {
+        var task = await MainPreviewTaskAsync(EntityService.PathId(taskId));
+        var preview = await LastPreviewAsync(task.Id)
+            ?? throw new WrongParameterException("This task has no preview file to set as the main preview.");
+        var entity = await SetEntityPreviewAsync(task, preview);
+        await db.SaveChangesAsync();
+        return await serializer.RowAsync(entity);
+    }
+
+    /// <summary>PUT /actions/tasks/set-main-preview {task_ids}: the same for each task that has a preview, in one unit of work.</summary>
+    public async Task<JsonArray> SetMainPreviewsAsync(JsonObject body)
+    {
+        if (body["task_ids"] is not JsonArray ids) throw new ValidationFailedException(("task_ids", "Field required"));
+        if (ids.Count == 0) throw new ValidationFailedException(("task_ids", "List should have at least 1 item after validation, not 0"));
+        List<Entity> changed = [];
+        foreach (var id in ids)
+        {
+            var text = id is JsonValue value && value.TryGetValue<string>(out var s) ? s : throw new ValidationFailedException(("task_ids", "Input should be a valid string"));
+            var task = await MainPreviewTaskAsync(Values.TryUuid(text, out var taskId) ? taskId : throw new NotFoundException());
+            if (await LastPreviewAsync(task.Id) is { } preview) changed.Add(await SetEntityPreviewAsync(task, preview));
+        }
+        await db.SaveChangesAsync();
+        return new JsonArray([.. (await serializer.ObjectsAsync(changed)).Select(json => (JsonNode)json)]);
+    }
+
+    async Task<(ProductionTask Task, Comment Comment)> TaskCommentAsync(string taskId, string commentId)
+    {
+        var id = EntityService.PathId(taskId);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id) ?? throw new NotFoundException();
+        var commentKey = EntityService.PathId(commentId);
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentKey && c.ObjectId == task.Id)
+            ?? throw new NotFoundException();
+        return (task, comment);
+    }
+
+    async Task<PreviewFile> TaskPreviewAsync(ProductionTask task, string previewFileId, bool tracked = false)
+    {
+        var id = EntityService.PathId(previewFileId);
+        var previews = tracked ? db.PreviewFiles : db.PreviewFiles.AsNoTracking();
+        return await previews.FirstOrDefaultAsync(p => p.Id == id && p.TaskId == task.Id) ?? throw new NotFoundException();
+    }
+
+    async Task<JsonObject> AddToCommentAsync(ProductionTask task, Comment comment, int? revision)
+    {
+        var taskPreviews = db.PreviewFiles.AsNoTracking().Where(p => p.TaskId == task.Id);
+        var first = await db.CommentPreviewLinks.Where(l => l.Comment == comment.Id)
+            .Join(taskPreviews, l => l.PreviewFile, p => p.Id, (l, p) => p)
+            .OrderBy(p => p.Position).ThenBy(p => p.CreatedAt)
+            .FirstOrDefaultAsync();
+        var position = 1;
+        if (revision is null && first is null) revision = (await taskPreviews.MaxAsync(p => p.Revision) ?? 0) + 1;
+        else
+        {
+            if (revision is null) revision = first!.Revision;
+            else if (first is null && await taskPreviews.AnyAsync(p => p.Revision == revision && p.Position == 1))
+                throw new BadRequestException(string.Format(RevisionTaken, revision));
+            position = await taskPreviews.CountAsync(p => p.Revision == revision) + 1;
+        }
+        if (position > 1 && await db.Projects.AnyAsync(p => p.Id == task.ProjectId && p.IsSinglePreviewPerRevision == true))
+            throw new BadRequestException("Only one preview file is allowed per revision for this project.");
+
+        var preview = new PreviewFile
+        {
+            Name = Guid.NewGuid().ToString()[..13], Revision = revision, Position = position, Source = "webgui", Extension = "mp4",
+            Status = "processing", TaskId = task.Id, PersonId = permissions.User.Id,
+        };
+        db.PreviewFiles.Add(preview);
+        db.CommentPreviewLinks.Add(new CommentPreviewLink { Comment = comment.Id, PreviewFile = preview.Id });
+        if (await db.News.FirstOrDefaultAsync(n => n.CommentId == comment.Id) is { } news) news.PreviewFileId = preview.Id;
+        events.Emit("preview-file:new", new JsonObject
+        {
+            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
+            ["comment_id"] = ZouSerializer.Uuid(comment.Id),
+        }, task.ProjectId);
+        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
+        await db.SaveChangesAsync();
+        return await serializer.RowAsync(preview, relations: true);
+    }
+
+    /// <summary>
+    /// A task whose entity's thumbnail the caller may set: project and entity access, and not a
+    /// client (clients review, they do not choose how an entity is shown).
+    /// </summary>
+    async Task<ProductionTask> MainPreviewTaskAsync(Guid taskId)
+    {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId) ?? throw new NotFoundException();
+        await permissions.CheckEntityAccessAsync(task.ProjectId, task.EntityId);
+        if (await permissions.ProjectRoleAsync(task.ProjectId) == "client") throw new PermissionDeniedException();
+        return task;
+    }
+
+    /// <summary>The task's last preview: the highest revision, its first upload (Zou's get_last_preview_file_for_task).</summary>
+    Task<PreviewFile?> LastPreviewAsync(Guid taskId) => db.PreviewFiles.AsNoTracking()
+        .Where(p => p.TaskId == taskId)
+        .OrderByDescending(p => p.Revision).ThenBy(p => p.CreatedAt)
+        .FirstOrDefaultAsync();
+
+    /// <summary>Zou's update_entity_preview: the thumbnail, then preview-file:set-main and the entity's update event.</summary>
+    async Task<Entity> SetEntityPreviewAsync(ProductionTask task, PreviewFile preview)
+    {
+        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == task.EntityId) ?? throw new NotFoundException();
+        entity.PreviewFileId = preview.Id;
+        var entityId = ZouSerializer.Uuid(entity.Id);
+        events.Emit("preview-file:set-main", new JsonObject
+        {
+            ["entity_id"] = entityId,
+            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
+        }, entity.ProjectId);
+        var kind = EntityKinds.Of(await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstOrDefaultAsync()).ToLowerInvariant();
+        events.Emit($"{kind}:update", new JsonObject { [$"{kind}_id"] = entityId }, entity.ProjectId);
+        return entity;
+    }
+}
