@@ -5,6 +5,7 @@ using Slate.Api.Auth;
 using Slate.Api.Breakdown;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
+using Slate.Api.Files;
 using Slate.Api.Index;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
@@ -55,6 +56,7 @@ public static class Server
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<TaskPreviewsService>();
+        builder.Services.AddScoped<FileTreeService>();
         builder.Services.AddScoped<ProductionStatsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();

@@ -4,8 +4,9 @@ using Slate.Domain;
 namespace Slate.Data;
 
 /// <summary>
-/// The status new tasks start on (Zou's get_default_status): the one marked default, concepts
-/// having their own ("Neutral"); Zou creates it on first use ("Todo").
+/// The statuses Zou creates on first use: the one new tasks start on (get_default_status: the one
+/// marked default, concepts having their own, "Neutral"; else "Todo"), and "To review", where the
+/// to-review action puts a task (get_to_review_status).
 /// </summary>
 public static class DefaultTaskStatus
 {
@@ -24,6 +25,16 @@ public static class DefaultTaskStatus
             {
                 Name = name, ShortName = shortName, Color = color, IsDefault = true, ForConcept = forConcept,
             });
+        return status;
+    }
+
+    /// <summary>The "To review" status, else the one with short name "pndng", else a new one added to the unit of work.</summary>
+    public static async Task<ProductionTaskStatus> ToReviewAsync(SlateDb db)
+    {
+        var status = await db.TaskStatuses.FirstOrDefaultAsync(s => s.Name == "To review" && (s.ForConcept ?? false) == false)
+            ?? await db.TaskStatuses.FirstOrDefaultAsync(s => s.ShortName == "pndng" && (s.ForConcept ?? false) == false);
+        if (status is null)
+            db.TaskStatuses.Add(status = new ProductionTaskStatus { Name = "To review", ShortName = "pndng", Color = "#f5f5f5" });
         return status;
     }
 }

@@ -174,4 +174,70 @@ public class TaskPreviewsTests(SlateFactory factory) : IClassFixture<SlateFactor
         await (await (await factory.ClientForAsync(clientPerson)).PutAsJsonAsync("/api/actions/tasks/set-main-preview", new { task_ids = new[] { secondTask.Id } }))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
     }
+
+    [Fact]
+    public async Task To_review_sets_the_status_and_says_where_the_preview_goes()
+    {
+        var (project, _, task, artist, manager, _) = await ProductionAsync();
+        var client = await factory.ClientForAsync(manager);
+        var path = $"/api/actions/tasks/{task.Id}/to-review";
+
+        var answer = await (await client.PutAsJsonAsync(path, new { comment = "please" })).ReadJsonObjectAsync();
+        var status = await factory.WithDb(db => db.TaskStatuses.FirstAsync(s => s.Name == "To review"));
+        Assert.Equal(status.Id.ToString(), (string?)answer["task_status_id"]);
+        Assert.Equal(task.Id.ToString(), (string?)answer["id"]);
+        Assert.Equal(project.Id.ToString(), (string?)answer["project"]!["id"]);
+        Assert.Equal(task.EntityId.ToString(), (string?)answer["entity"]!["id"]);
+        Assert.Equal("Character", (string?)answer["entity_type"]!["name"]);
+        Assert.Equal(manager.Id.ToString(), (string?)answer["person"]!["id"]);
+        Assert.Null(answer["person"]!["password"]);
+        Assert.Equal("please", (string?)answer["comment"]);
+        Responses.AssertJsonEqual(new JsonObject { ["folder_path"] = "", ["file_name"] = "" }, answer["preview_path"]);
+        Assert.Contains("task:to-review", await factory.EventsAsync("task_id", task.Id));
+
+        await (await client.PutAsJsonAsync(path, new { person_id = Guid.NewGuid() })).AssertZouErrorAsync(HttpStatusCode.BadRequest, "Cannot find given person.");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsJsonAsync(path, new { revision = -2 })).StatusCode);
+        var colleague = await factory.CreatePersonAsync();
+        await factory.AddToTeamAsync(project.Id, colleague);
+        var colleagueClient = await factory.ClientForAsync(colleague);
+        await (await colleagueClient.PutAsJsonAsync(path, new { })).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await colleagueClient.PutAsJsonAsync(path, new { change_status = false })).StatusCode);
+        await (await (await factory.ClientForAsync(await factory.CreatePersonAsync())).PutAsJsonAsync(path, new { change_status = false }))
+            .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.ClientForAsync(artist)).PutAsJsonAsync(path, new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_preview_path_follows_the_project_file_tree()
+    {
+        var manager = await factory.CreatePersonAsync("manager");
+        var project = await factory.CreateProjectAsync(true, (manager, null));
+        var tree = new JsonObject
+        {
+            ["preview"] = new JsonObject
+            {
+                ["mountpoint"] = "/simple", ["root"] = "productions/previews",
+                ["folder_path"] = new JsonObject { ["shot"] = "<Project>/shots/<Episode>/<Sequence>/<Shot>/<TaskType>", ["style"] = "lowercase" },
+                ["file_name"] = new JsonObject { ["shot"] = "<Project>_<Sequence>_<Shot.id>_<Name>_v<Revision>", ["style"] = "uppercase" },
+            },
+        };
+        await factory.WithDb(async db =>
+        {
+            (await db.Projects.FindAsync(project.Id))!.FileTree = tree;
+            return await db.SaveChangesAsync();
+        });
+        var sequence = await factory.CreateEntityAsync(project, "Sequence", e => e.Name = "Seq2");
+        var shot = await factory.CreateEntityAsync(project, "Shot", e => { e.Name = "SH 010"; e.ParentId = sequence.Id; });
+        var taskType = await factory.CreateTaskTypeAsync("Shot");
+        var task = await factory.CreateTaskAsync(shot, taskType);
+
+        var answer = await (await (await factory.ClientForAsync(manager)).PutAsJsonAsync($"/api/actions/tasks/{task.Id}/to-review",
+            new { name = "Final Cut", revision = 3, change_status = false })).ReadJsonObjectAsync();
+
+        var slug = project.Name.ToLowerInvariant();
+        Assert.Equal($"/simple/productions/previews/{slug}/shots/e001/s002/sh_010/{taskType.Name.ToLowerInvariant()}",
+            (string?)answer["preview_path"]!["folder_path"]);
+        Assert.Equal($"{slug.ToUpperInvariant()}_S002_{shot.Id}_FINAL_CUT_V003", (string?)answer["preview_path"]!["file_name"]);
+        Assert.Null(answer["task_status_id"]);
+    }
 }

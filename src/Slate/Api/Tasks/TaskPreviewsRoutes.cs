@@ -26,6 +26,9 @@ public static class TaskPreviewsRoutes
                     return Results.NoContent();
                 })
             .WithSummary("Remove a preview from a comment");
+        routes.Put("/actions/tasks/{task_id}/to-review", async (string task_id, HttpRequest request, TaskPreviewsService previews) =>
+                ZouJson.Result(await previews.ToReviewAsync(task_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Put a task in the To review status and say where its preview is expected on disk (deprecated)");
         routes.Put("/actions/tasks/set-main-preview", async (HttpRequest request, TaskPreviewsService previews) =>
                 ZouJson.Result(await previews.SetMainPreviewsAsync(await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Make each task's last preview its entity's thumbnail");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
 using Slate.Api.Crud.Collections;
 using Slate.Api.Entities;
+using Slate.Api.Files;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -17,7 +18,8 @@ namespace Slate.Api.Tasks;
 /// preview taken from a task's last preview (§5.9). A comment or preview reached through a task
 /// path must belong to that task.
 /// </summary>
-public sealed class TaskPreviewsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud)
+public sealed class TaskPreviewsService(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, FileTreeService fileTree)
 {
     const string RevisionTaken =
         "Revision {0} already exists for this task. Choose a different revision number, or omit it to let the revision auto-increment.";
@@ -86,6 +88,75 @@ public sealed class TaskPreviewsService(SlateDb db, Permissions permissions, Eve
         }
         await db.SaveChangesAsync();
         return new JsonArray([.. (await serializer.ObjectsAsync(changed)).Select(json => (JsonNode)json)]);
+    }
+
+    /// <summary>
+    /// PUT /actions/tasks/{id}/to-review (Zou's deprecated publishing call): the task goes to the
+    /// "To review" status unless change_status is false, and the answer carries the task with its
+    /// project, entity, entity type, the publishing person, the comment and where the preview is
+    /// expected on disk (from the project's file tree, empty without one).
+    /// </summary>
+    public async Task<JsonObject> ToReviewAsync(string taskId, JsonObject body)
+    {
+        var personId = RequestBody.OptionalText(body, "person_id");
+        var comment = RequestBody.OptionalText(body, "comment") ?? "";
+        var name = RequestBody.OptionalText(body, "name") ?? "main";
+        var revision = RequestBody.OptionalInt(body["revision"], "revision") ?? 1;
+        if (revision < 0) throw new ValidationFailedException(("revision", "Input should be greater than or equal to 0"));
+        var changeStatus = body["change_status"] switch
+        {
+            null => true,
+            JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+            _ => throw new ValidationFailedException(("change_status", "Input should be a valid boolean")),
+        };
+        var id = EntityService.PathId(taskId);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id) ?? throw new NotFoundException();
+        await permissions.CheckEntityAccessAsync(task.ProjectId, task.EntityId);
+        if (changeStatus) await permissions.CheckTaskActionAccessAsync(task);
+        var person = personId is null
+            ? permissions.User.Person
+            : (Values.TryUuid(personId, out var key) ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == key) : null)
+                ?? throw new BadRequestException("Cannot find given person.");
+
+        var previewPath = new JsonObject { ["folder_path"] = "", ["file_name"] = "" };
+        try
+        {
+            var path = await fileTree.WorkingPathAsync(task, "preview", name, revision, "/");
+            previewPath = new JsonObject { ["folder_path"] = path.Folder, ["file_name"] = path.FileName };
+        }
+        catch (MalformedFileTreeException)
+        {
+            // Zou answers an empty path when the project's tree has no preview template.
+        }
+
+        var previousStatus = task.TaskStatusId;
+        if (changeStatus) task.TaskStatusId = (await DefaultTaskStatus.ToReviewAsync(db)).Id;
+        var entity = await db.Entities.AsNoTracking().FirstAsync(e => e.Id == task.EntityId);
+        var entityType = await db.EntityTypes.AsNoTracking().FirstAsync(t => t.Id == entity.EntityTypeId);
+        var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == task.ProjectId);
+        events.Emit("task:to-review", new JsonObject
+        {
+            ["task_id"] = ZouSerializer.Uuid(task.Id),
+            ["task_shotgun_id"] = task.ShotgunId,
+            ["entity_type_name"] = entityType.Name,
+            ["previous_task_status_id"] = ZouSerializer.Value(previousStatus),
+            ["entity_shotgun_id"] = entity.ShotgunId,
+            ["project_shotgun_id"] = project.ShotgunId,
+            ["person_shotgun_id"] = person.ShotgunId,
+            ["comment"] = comment,
+            ["preview_path"] = previewPath.DeepClone(),
+            ["change_status"] = changeStatus,
+        }, task.ProjectId);
+        await db.SaveChangesAsync();
+
+        var json = await serializer.RowAsync(task);
+        json["project"] = await serializer.RowAsync(project);
+        json["entity"] = await serializer.RowAsync(entity);
+        json["entity_type"] = await serializer.RowAsync(entityType);
+        json["person"] = Presentations.SafePerson(await serializer.RowAsync(person));
+        json["comment"] = comment;
+        json["preview_path"] = previewPath;
+        return json;
     }
 
     async Task<(ProductionTask Task, Comment Comment)> TaskCommentAsync(string taskId, string commentId)
