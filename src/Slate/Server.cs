@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Assets;
 using Slate.Api.Auth;
 using Slate.Api.Breakdown;
+using Slate.Api.Comments;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
 using Slate.Api.Index;
@@ -51,6 +52,8 @@ public static class Server
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<ProductionStatsService>();
+        builder.Services.AddScoped<TaskCommentRows>();
+        builder.Services.AddScoped<CommentReadsService>();
         builder.Services.AddScoped<ProjectTaskDataService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
@@ -73,6 +76,7 @@ public static class Server
         app.MapArea(AssetsRoutes.Map);
         app.MapArea(EntitiesRoutes.Map);
         app.MapArea(ShotsRoutes.Map);
+        app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapApiDocs();
         return app;
