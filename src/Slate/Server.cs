@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Assets;
 using Slate.Api.Auth;
 using Slate.Api.Breakdown;
+using Slate.Api.Comments;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
 using Slate.Api.Files;
@@ -58,6 +59,9 @@ public static class Server
         builder.Services.AddScoped<TaskPreviewsService>();
         builder.Services.AddScoped<FileTreeService>();
         builder.Services.AddScoped<ProductionStatsService>();
+        builder.Services.AddScoped<TaskCommentRows>();
+        builder.Services.AddScoped<CommentReadsService>();
+        builder.Services.AddScoped<ProjectTaskDataService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -80,6 +84,8 @@ public static class Server
         app.MapArea(EntitiesRoutes.Map);
         app.MapArea(ShotsRoutes.Map);
         app.MapArea(TaskPreviewsRoutes.Map);
+        app.MapArea(CommentReadsRoutes.Map);
+        app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapApiDocs();
         return app;
     }

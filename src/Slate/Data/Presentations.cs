@@ -61,6 +61,23 @@ public static class Presentations
         ["token_out"] = preview.TokenOut,
     };
 
+    /// <summary>A preview as a comment shows it (Zou's comment preview map): what the review panel draws.</summary>
+    public static JsonObject CommentPreview(PreviewFile preview) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(preview.Id),
+        ["task_id"] = ZouSerializer.Value(preview.TaskId),
+        ["revision"] = preview.Revision,
+        ["extension"] = preview.Extension,
+        ["width"] = preview.Width,
+        ["height"] = preview.Height,
+        ["duration"] = preview.Duration,
+        ["status"] = preview.Status,
+        ["validation_status"] = preview.ValidationStatus,
+        ["original_name"] = preview.OriginalName,
+        ["position"] = preview.Position,
+        ["annotations"] = preview.Annotations?.DeepClone(),
+    };
+
     /// <summary>The author as comments, replies and news embed it (Zou's short person), guests included.</summary>
     public static JsonObject ShortPerson(Person person) => new()
     {

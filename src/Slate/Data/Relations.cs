@@ -56,8 +56,8 @@ public static class Relations
 
     static readonly EmbeddedRelation[] AllEmbedded =
     [
-        new(typeof(AttachmentFile), "chat_message", nameof(AttachmentFile.ChatMessageId), typeof(ChatMessage)),
         new(typeof(AttachmentFile), "comment", nameof(AttachmentFile.CommentId), typeof(Comment)),
+        new(typeof(AttachmentFile), "chat_message", nameof(AttachmentFile.ChatMessageId), typeof(ChatMessage)),
         new(typeof(OutputFile), "source_file", nameof(OutputFile.SourceFileId), typeof(WorkingFile)),
     ];
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
@@ -146,6 +148,17 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         if (role is null || role == "vendor" && !await ReachedEntityIds().AnyAsync(id => id == entityId)) throw new PermissionDeniedException();
     }
 
+    /// <summary>
+    /// Access to one task (Zou's check_task_access): the entity's access, and where the caller works
+    /// as a vendor, the task itself assigned to them (Zou lets them reach every task of the entity).
+    /// </summary>
+    public async Task CheckTaskAccessAsync(ProductionTask task)
+    {
+        await CheckEntityAccessAsync(task.ProjectId, task.EntityId);
+        if (await ProjectRoleAsync(task.ProjectId) == "vendor" && !await IsAssignedToTaskAsync(task.Id))
+            throw new PermissionDeniedException();
+    }
+
     /// <summary>Whether a task of the entity is assigned to the caller.</summary>
     public Task<bool> IsAssignedOnEntityAsync(Guid? entityId) => AssignedEntityIds().AnyAsync(id => id == entityId);
 
@@ -275,6 +288,29 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public async Task CheckTaskActionAccessAsync(ProductionTask task)
     {
         if (!await HasTaskActionAccessAsync(task)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// Zou's check_task_mention_access: a team member (not a vendor there) named in the task's
+    /// conversation, by name or through one of their departments, in a comment or in a reply. It
+    /// grants answering in that conversation, nothing else.
+    /// </summary>
+    public async Task CheckTaskMentionAccessAsync(ProductionTask task)
+    {
+        if (await ProjectRoleAsync(task.ProjectId) is null or "vendor") throw new PermissionDeniedException();
+        var mine = await DepartmentIdsAsync();
+        var comments = db.Comments.Where(c => c.ObjectId == task.Id).Select(c => c.Id);
+        if (await db.CommentMentions.AnyAsync(m => comments.Contains(m.Comment) && m.Person == user.Id)) return;
+        if (mine.Count > 0 && await db.CommentDepartmentMentions.AnyAsync(m => comments.Contains(m.Comment) && mine.Contains(m.Department))) return;
+        var me = ZouSerializer.Uuid(user.Id);
+        var departmentIds = mine.Select(ZouSerializer.Uuid).ToHashSet();
+        var replies = await db.Comments.AsNoTracking().Where(c => c.ObjectId == task.Id && c.Replies != null).Select(c => c.Replies).ToListAsync();
+        static IEnumerable<string?> Ids(JsonNode? reply, string key) =>
+            ((reply as JsonObject)?[key] as JsonArray ?? []).Select(id => id?.GetValueKind() == JsonValueKind.String ? (string?)id : null);
+        if (replies.OfType<JsonArray>().SelectMany(list => list).Any(reply =>
+                Ids(reply, "mentions").Contains(me) || Ids(reply, "department_mentions").Any(id => id is not null && departmentIds.Contains(id))))
+            return;
+        throw new PermissionDeniedException();
     }
 
     /// <summary>Artists and clients (by their role in the project) may only use the statuses opened to them.</summary>

@@ -83,6 +83,20 @@ public static class StructureData
             return task;
         });
 
+    /// <summary>A comment on the task by the author, on the task's current status unless configured otherwise.</summary>
+    public static Task<Comment> CreateCommentAsync(this SlateFactory factory, ProductionTask task, Person author, Action<Comment>? configure = null) =>
+        factory.WithDb(async db =>
+        {
+            var comment = new Comment
+            {
+                ObjectId = task.Id, ObjectType = "Task", Text = Unique("comment"), TaskStatusId = task.TaskStatusId, PersonId = author.Id,
+            };
+            configure?.Invoke(comment);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment;
+        });
+
     /// <summary>Casts the assets in the entity: one entity_link each, with nb_occurences 1.</summary>
     public static Task CastAsync(this SlateFactory factory, Entity entity, params Entity[] assets) => factory.WithDb(db =>
     {

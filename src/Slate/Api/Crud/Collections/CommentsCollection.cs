@@ -159,21 +159,7 @@ public sealed class CommentsCollection : CrudCollection<Comment>
                     .Where(p => c.Db.CommentPreviewLinks.Any(l => l.Comment == row.Id && l.PreviewFile == p.Id))
                     .ToListAsync())
                 .Where(p => !isClient || p.ValidationStatus != "rejected")
-                .Select(p => (JsonNode)new JsonObject
-                {
-                    ["id"] = ZouSerializer.Uuid(p.Id),
-                    ["task_id"] = ZouSerializer.Value(p.TaskId),
-                    ["revision"] = p.Revision,
-                    ["extension"] = p.Extension,
-                    ["width"] = p.Width,
-                    ["height"] = p.Height,
-                    ["duration"] = p.Duration,
-                    ["status"] = p.Status,
-                    ["validation_status"] = p.ValidationStatus,
-                    ["original_name"] = p.OriginalName,
-                    ["position"] = p.Position,
-                    ["annotations"] = p.Annotations?.DeepClone(),
-                })]);
+                .Select(p => (JsonNode)Presentations.CommentPreview(p))]);
         return json;
     }
 
