@@ -8,6 +8,7 @@ using Slate.Api.Entities;
 using Slate.Api.Index;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
+using Slate.Api.Tasks;
 using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
@@ -50,6 +51,9 @@ public static class Server
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<ProductionStatsService>();
+        builder.Services.AddScoped<TasksService>();
+        builder.Services.AddScoped<AssignationsService>();
+        builder.Services.AddScoped<TimeSpentsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -71,6 +75,7 @@ public static class Server
         app.MapArea(AssetsRoutes.Map);
         app.MapArea(EntitiesRoutes.Map);
         app.MapArea(ShotsRoutes.Map);
+        app.MapArea(TasksRoutes.Map);
         app.MapApiDocs();
         return app;
     }
