@@ -54,6 +54,7 @@ public static class Server
         builder.Services.AddScoped<TasksService>();
         builder.Services.AddScoped<AssignationsService>();
         builder.Services.AddScoped<TimeSpentsService>();
+        builder.Services.AddScoped<BulkTasksService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

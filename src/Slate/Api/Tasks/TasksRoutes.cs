@@ -3,13 +3,23 @@ using Slate.Http;
 namespace Slate.Api.Tasks;
 
 /// <summary>
-/// Zou's tasks blueprint (behavior-production.md §3), in Zou's order: assignation, priority,
-/// time spent. Rules live in the area's services.
+/// Zou's tasks blueprint (behavior-production.md §3), in Zou's order: bulk deletion,
+/// assignation, priority, time spent, bulk creation. Rules live in the area's services.
 /// </summary>
 public static class TasksRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Delete("/actions/projects/{project_id}/task-types/{task_type_id}/delete-tasks",
+                async (string project_id, string task_type_id, BulkTasksService bulk) =>
+                {
+                    await bulk.DeleteForTaskTypeAsync(project_id, task_type_id);
+                    return Results.NoContent();
+                })
+            .WithSummary("Delete every task of a task type in a project, with what goes with them");
+        routes.Post("/actions/projects/{project_id}/delete-tasks", async (string project_id, HttpRequest request, BulkTasksService bulk) =>
+                ZouJson.Result(await bulk.DeleteAsync(project_id, await RequestBody.ReadJsonAsync(request))))
+            .WithSummary("Delete the listed tasks of a project, with what goes with them");
         routes.Put("/actions/tasks/{task_id}/assign", async (string task_id, HttpRequest request, AssignationsService assignations) =>
                 ZouJson.Result(await assignations.AssignAsync(task_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Assign a task to a person");
@@ -40,5 +50,20 @@ public static class TasksRoutes
                 async (string task_id, string date, string person_id, HttpRequest request, TimeSpentsService timeSpents) =>
                     ZouJson.Result(await timeSpents.SetAsync(task_id, date, person_id, await RequestBody.ReadFieldsAsync(request), add: true), StatusCodes.Status201Created))
             .WithSummary("Add to a person's time on a task for a day");
+        MapCreateTasks(routes, "shots", "Shot");
+        MapCreateTasks(routes, "assets", "Asset");
+        MapCreateTasks(routes, "edits", "Edit");
+        MapCreateTasks(routes, "concepts", "Concept");
+        routes.Post("/actions/projects/{project_id}/task-types/{task_type_id}/create-tasks/{entity_type}",
+                async (string project_id, string task_type_id, string entity_type, HttpRequest request, BulkTasksService bulk) =>
+                    ZouJson.Result(await bulk.CreateForTypeAsync(project_id, task_type_id, entity_type, request), StatusCodes.Status201Created))
+            .WithSummary("Create a task of a task type for the listed entities of a named type, or all of them");
     }
+
+    /// <summary>.../task-types/&lt;id&gt;/&lt;path&gt;/create-tasks for one kind of entity (the four routes differ only by it).</summary>
+    static void MapCreateTasks(IEndpointRouteBuilder routes, string path, string kind) =>
+        routes.Post($"/actions/projects/{{project_id}}/task-types/{{task_type_id}}/{path}/create-tasks",
+                async (string project_id, string task_type_id, HttpRequest request, BulkTasksService bulk) =>
+                    ZouJson.Result(await bulk.CreateForKindAsync(project_id, task_type_id, kind, request), StatusCodes.Status201Created))
+            .WithSummary($"Create a task of a task type for the listed {path} of a project, or for all of them");
 }
