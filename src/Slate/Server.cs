@@ -55,6 +55,8 @@ public static class Server
         builder.Services.AddScoped<AssignationsService>();
         builder.Services.AddScoped<TimeSpentsService>();
         builder.Services.AddScoped<BulkTasksService>();
+        builder.Services.AddScoped<PersonTasksService>();
+        builder.Services.AddScoped<TaskDatesService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

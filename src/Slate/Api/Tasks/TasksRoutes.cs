@@ -3,13 +3,37 @@ using Slate.Http;
 namespace Slate.Api.Tasks;
 
 /// <summary>
-/// Zou's tasks blueprint (behavior-production.md §3), in Zou's order: bulk deletion,
-/// assignation, priority, time spent, bulk creation. Rules live in the area's services.
+/// Zou's tasks blueprint (behavior-production.md §3), in Zou's order: task reads,
+/// bulk deletion, assignation, priority, time spent, bulk creation. Rules live in the area's services.
 /// </summary>
 public static class TasksRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Get("/data/tasks/{task_id}/previews", async (string task_id, TasksService tasks) =>
+                ZouJson.Result(await tasks.PreviewsAsync(task_id)))
+            .WithSummary("List the previews of a task, newest revision first");
+        routes.Get("/data/tasks/{task_id}/full", async (string task_id, TasksService tasks) =>
+                ZouJson.Result(await tasks.FullAsync(task_id)))
+            .WithSummary("Get a task with its entity, project, type, status, assignees and assigner");
+        routes.Get("/data/persons/{person_id}/tasks", async (string person_id, PersonTasksService personTasks) =>
+                ZouJson.Result(await personTasks.TasksAsync(person_id, done: false)))
+            .WithSummary("List a person's unfinished tasks in open projects");
+        routes.Get("/data/persons/{person_id}/related-tasks/{task_type_id}", async (string person_id, string task_type_id, PersonTasksService personTasks) =>
+                ZouJson.Result(await personTasks.RelatedAsync(person_id, task_type_id)))
+            .WithSummary("List the tasks of a task type on the entities a person works on");
+        routes.Get("/data/persons/{person_id}/done-tasks", async (string person_id, PersonTasksService personTasks) =>
+                ZouJson.Result(await personTasks.TasksAsync(person_id, done: true)))
+            .WithSummary("List a person's finished tasks in open projects");
+        routes.Get("/data/entities/{entity_id}/task-types/{task_type_id}/tasks", async (string entity_id, string task_type_id, TasksService tasks) =>
+                ZouJson.Result(await tasks.EntityTasksAsync(entity_id, task_type_id)))
+            .WithSummary("List the tasks of an entity for a task type");
+        routes.Get("/data/projects/{project_id}/tasks", async (string project_id, HttpRequest request, TasksService tasks) =>
+                ZouJson.Result(await tasks.ProjectTasksAsync(project_id, request.Query)))
+            .WithSummary("List the tasks of a project with their assignees, paginated with ?page=");
+        routes.Get("/data/persons/task-dates", async (HttpRequest request, TaskDatesService dates) =>
+                ZouJson.Result(await dates.ListAsync(request.Query)))
+            .WithSummary("List each active person's first task start and last task due date, for the schedule");
         routes.Delete("/actions/projects/{project_id}/task-types/{task_type_id}/delete-tasks",
                 async (string project_id, string task_type_id, BulkTasksService bulk) =>
                 {
