@@ -57,6 +57,8 @@ public static class Server
         builder.Services.AddScoped<BulkTasksService>();
         builder.Services.AddScoped<PersonTasksService>();
         builder.Services.AddScoped<TaskDatesService>();
+        builder.Services.AddScoped<TaskRows>();
+        builder.Services.AddScoped<OpenTasksService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

@@ -10,6 +10,12 @@ public static class TasksRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.Get("/data/tasks/open-tasks", async (HttpRequest request, OpenTasksService openTasks) =>
+                ZouJson.Result(await openTasks.ListAsync(request.Query)))
+            .WithSummary("List the open tasks of the caller's productions, filtered and paginated, with their stats");
+        routes.Get("/data/tasks/open-tasks/stats", async (OpenTasksService openTasks) =>
+                ZouJson.Result(await openTasks.StatsAsync()))
+            .WithSummary("Count the open tasks of the caller's productions per project, task type and status");
         routes.Get("/data/tasks/{task_id}/previews", async (string task_id, TasksService tasks) =>
                 ZouJson.Result(await tasks.PreviewsAsync(task_id)))
             .WithSummary("List the previews of a task, newest revision first");
