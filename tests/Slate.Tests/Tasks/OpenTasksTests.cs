@@ -104,4 +104,34 @@ public class OpenTasksTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.Equal([vendors.Id.ToString()], vendorTasks["data"]!.AsArray().Select(r => (string?)r!["id"]));
         Assert.Empty(await OkAsync(await (await factory.ClientForAsync(await factory.CreatePersonAsync())).GetAsync("/api/data/tasks/open-tasks/stats")));
     }
+
+    [Fact]
+    public async Task Task_lists_run_the_same_number_of_queries_for_one_task_or_many()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var client = await factory.ClientForAsync(artist);
+
+        async Task<int> CountAsync(int tasks)
+        {
+            var project = await factory.CreateProjectAsync(true, (artist, null));
+            var episode = await factory.CreateEntityAsync(project, "Episode");
+            var sequence = await factory.CreateEntityAsync(project, "Sequence", e => e.ParentId = episode.Id);
+            for (var i = 0; i < tasks; i++)
+            {
+                var task = await factory.CreateTaskAsync(await factory.CreateEntityAsync(project, "Shot", e => e.ParentId = sequence.Id), artist);
+                await factory.Save(new Comment { ObjectId = task.Id, ObjectType = "Task", PersonId = artist.Id, TaskStatusId = task.TaskStatusId, Text = "wip" });
+            }
+            var total = 0;
+            foreach (var path in new[] { $"/api/data/tasks/open-tasks?project_id={project.Id}", $"/api/data/projects/{project.Id}/tasks" })
+            {
+                using var counter = await SqlCommandCounter.StartAsync(factory);
+                var response = await client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                total += counter.Count;
+            }
+            return total;
+        }
+
+        Assert.Equal(await CountAsync(1), await CountAsync(5));
+    }
 }
