@@ -118,8 +118,8 @@ public sealed class AssignationsService(SlateDb db, Permissions permissions, Eve
             var removed = own.Where(l => personId is null || l.PersonId == personId).ToList();
             db.TaskPersonLinks.RemoveRange(removed);
             task.UpdatedAt = Clock.UtcNow();
-            // Zou announces the person named even when they were not assigned.
-            var unassigned = personId is { } one ? [one] : removed.Select(l => l.PersonId);
+            // Zou announces the person named even when they were not assigned (a malformed id names nobody).
+            var unassigned = personId is { } one ? one == Guid.Empty ? [] : [one] : removed.Select(l => l.PersonId);
             foreach (var person in unassigned)
                 events.Emit("task:unassign", new JsonObject { ["person_id"] = ZouSerializer.Uuid(person), ["task_id"] = ZouSerializer.Uuid(task.Id) }, task.ProjectId);
             events.Emit("task:update", new JsonObject { ["task_id"] = ZouSerializer.Uuid(task.Id) }, task.ProjectId);
