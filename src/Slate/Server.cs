@@ -62,6 +62,14 @@ public static class Server
         builder.Services.AddScoped<TaskCommentRows>();
         builder.Services.AddScoped<CommentReadsService>();
         builder.Services.AddScoped<ProjectTaskDataService>();
+        builder.Services.AddScoped<TasksService>();
+        builder.Services.AddScoped<AssignationsService>();
+        builder.Services.AddScoped<TimeSpentsService>();
+        builder.Services.AddScoped<BulkTasksService>();
+        builder.Services.AddScoped<PersonTasksService>();
+        builder.Services.AddScoped<TaskDatesService>();
+        builder.Services.AddScoped<TaskRows>();
+        builder.Services.AddScoped<OpenTasksService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -83,6 +91,7 @@ public static class Server
         app.MapArea(AssetsRoutes.Map);
         app.MapArea(EntitiesRoutes.Map);
         app.MapArea(ShotsRoutes.Map);
+        app.MapArea(TasksRoutes.Map);
         app.MapArea(TaskPreviewsRoutes.Map);
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);

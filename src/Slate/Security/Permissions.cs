@@ -324,6 +324,37 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
             throw new PermissionDeniedException();
     }
 
+    /// <summary>
+    /// May the caller assign the person to a task of the project whose task type belongs to that
+    /// department (Zou's check_task_department_access)? Admins; in the team, managers; supervisors
+    /// with no department, or owning the department and sharing one with the assignee; anyone
+    /// assigning themselves to a task of their own department.
+    /// </summary>
+    public async Task<bool> CanAssignAsync(Guid? projectId, Guid? departmentId, Guid personId, IReadOnlyCollection<Guid> personDepartments)
+    {
+        var role = await ProjectRoleAsync(projectId);
+        if (role is null) return false;
+        if (role is "admin" or "manager") return true;
+        var mine = await DepartmentIdsAsync();
+        var ownsDepartment = departmentId is { } id && mine.Contains(id);
+        if (role == "supervisor" && (mine.Count == 0 || ownsDepartment && personDepartments.Any(mine.Contains))) return true;
+        return ownsDepartment && personId == user.Id;
+    }
+
+    /// <summary>
+    /// May the caller remove an assignee (one person, or all when null) from such a task (Zou's
+    /// check_task_department_access_for_unassign)? Admins; in the team, managers, supervisors
+    /// covering the department, and an assignee removing themselves.
+    /// </summary>
+    public async Task<bool> CanUnassignAsync(Guid? projectId, Guid? departmentId, Guid? personId, bool callerAssigned)
+    {
+        var role = await ProjectRoleAsync(projectId);
+        if (role is null) return false;
+        if (role is "admin" or "manager") return true;
+        if (role == "supervisor" && await CoversDepartmentAsync(departmentId)) return true;
+        return callerAssigned && personId == user.Id;
+    }
+
     public Task<Guid?> TaskTypeDepartmentAsync(Guid? taskTypeId) => db.TaskTypes.AsNoTracking()
         .Where(t => t.Id == taskTypeId).Select(t => t.DepartmentId).FirstOrDefaultAsync();
 

@@ -431,10 +431,21 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
             .Where(t => t.EntityId == entity.Id && t.Name == "main" && typeIds.Contains(t.TaskTypeId))
             .Select(t => t.TaskTypeId).ToListAsync()).ToHashSet();
         var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept: kindName == "Concept");
-        var created = taskTypes.DistinctBy(t => t.Id).Where(t => !existing.Contains(t.Id)).Select(type => (Type: type, Task: new ProductionTask
+        return await AddTasksAsync([.. taskTypes.DistinctBy(t => t.Id).Where(t => !existing.Contains(t.Id)).Select(type => (entity, type))], status);
+    }
+
+    /// <summary>
+    /// Zou's task creation (_build_task_no_commit, _finalize_task_creation): a "main" task of each
+    /// (entity, task type) pair on the status given, with zero durations and the caller as
+    /// assigner, each with its "task:new" event, in one save. Answers them with their status and
+    /// task type names and no assignees (201 bodies of every creation route).
+    /// </summary>
+    public async Task<JsonArray> AddTasksAsync(IReadOnlyList<(Entity Entity, TaskType Type)> pairs, ProductionTaskStatus status)
+    {
+        var created = pairs.Select(pair => (pair.Type, Task: new ProductionTask
         {
-            Name = "main", Duration = 0, Estimation = 0, CompletionRate = 0, ProjectId = entity.ProjectId, TaskTypeId = type.Id,
-            TaskStatusId = status.Id, EntityId = entity.Id, AssignerId = permissions.User.Id,
+            Name = "main", Duration = 0, Estimation = 0, CompletionRate = 0, ProjectId = pair.Entity.ProjectId, TaskTypeId = pair.Type.Id,
+            TaskStatusId = status.Id, EntityId = pair.Entity.Id, AssignerId = permissions.User.Id,
         })).ToList();
         foreach (var (_, task) in created)
         {
