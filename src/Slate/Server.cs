@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Assets;
 using Slate.Api.Auth;
 using Slate.Api.Breakdown;
+using Slate.Api.Comments;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
 using Slate.Api.Index;
@@ -12,6 +13,7 @@ using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
 using Slate.Security;
+using Slate.Storage;
 
 namespace Slate;
 
@@ -50,6 +52,9 @@ public static class Server
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<ProductionStatsService>();
+        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -71,6 +76,7 @@ public static class Server
         app.MapArea(AssetsRoutes.Map);
         app.MapArea(EntitiesRoutes.Map);
         app.MapArea(ShotsRoutes.Map);
+        app.MapArea(CommentsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

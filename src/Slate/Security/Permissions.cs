@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
@@ -263,6 +264,28 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     public async Task CheckTaskActionAccessAsync(ProductionTask task)
     {
         if (!await HasTaskActionAccessAsync(task)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// Someone pulled into the task's conversation (Zou's check_task_mention_access): in the team,
+    /// not a vendor there, and mentioned by a comment or a reply of the task, by name or through
+    /// one of their departments. It lets them answer, nothing more.
+    /// </summary>
+    public async Task<bool> IsMentionedOnTaskAsync(ProductionTask task)
+    {
+        var role = await ProjectRoleAsync(task.ProjectId);
+        if (role is null or "vendor") return false;
+        var comments = db.Comments.AsNoTracking().Where(c => c.ObjectId == task.Id);
+        var departments = await DepartmentIdsAsync();
+        if (await comments.AnyAsync(c => db.CommentMentions.Any(m => m.Comment == c.Id && m.Person == user.Id)
+                || db.CommentDepartmentMentions.Any(m => m.Comment == c.Id && departments.Contains(m.Department))))
+            return true;
+        // Replies keep their mentions inside the comment's JSON: read the replies of this one task.
+        var replies = await comments.Where(c => c.Replies != null).Select(c => c.Replies).ToListAsync();
+        var ids = departments.Select(ZouSerializer.Uuid).Append(ZouSerializer.Uuid(user.Id)).ToHashSet();
+        return replies.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>())
+            .Any(reply => new[] { "mentions", "department_mentions" }
+                .Any(key => reply[key] is JsonArray mentioned && mentioned.Any(m => m is JsonValue v && v.TryGetValue<string>(out var id) && ids.Contains(id))));
     }
 
     /// <summary>Artists and clients (by their role in the project) may only use the statuses opened to them.</summary>
