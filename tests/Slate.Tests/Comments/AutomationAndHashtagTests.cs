@@ -61,19 +61,28 @@ public class AutomationAndHashtagTests(SlateFactory factory) : IClassFixture<Sla
     }
 
     [Fact]
-    public async Task Automations_pointing_at_each_other_stop_and_ready_for_marks_the_asset()
+    public async Task Automations_pointing_at_each_other_stop_and_ready_for_marks_the_asset_and_counts_it_ready_in_shots()
     {
         var s = await factory.CreateCommentSceneAsync();
         var (first, firstTask) = await TaskOfTypeAsync(s, 1);
         var (second, secondTask) = await TaskOfTypeAsync(s, 1);
         await AutomationAsync(s, first, s.Statuses.Wfa, second, s.Statuses.Wfa);
         await AutomationAsync(s, second, s.Statuses.Wfa, first, s.Statuses.Wfa);
-        await AutomationAsync(s, first, s.Statuses.Wfa, second, null, "ready_for");
+        var layout = await factory.Save(new TaskType { Name = Letters("Layout"), ForEntity = "Shot" });
+        await factory.Save(new ProjectTaskTypeLink { ProjectId = s.Project.Id, TaskTypeId = layout.Id, Priority = 2 });
+        await AutomationAsync(s, first, s.Statuses.Wfa, layout, null, "ready_for");
+        var shot = await factory.CreateEntityAsync(s.Project, "Shot");
+        await factory.CastAsync(shot, s.Entity);
+        var shotTask = await factory.Save(new ProductionTask
+        {
+            Name = "main", ProjectId = s.Project.Id, EntityId = shot.Id, TaskTypeId = layout.Id, TaskStatusId = s.Statuses.Todo.Id,
+        });
 
         Assert.Equal(HttpStatusCode.Created, (await s.Admin.CommentAsync(firstTask, s.Statuses.Wfa)).StatusCode);
         Assert.Equal(2, (await CommentsOf(firstTask)).Count);
         Assert.Single(await CommentsOf(secondTask));
-        Assert.Equal(second.Id, (await factory.WithDb(db => db.Entities.AsNoTracking().SingleAsync(e => e.Id == s.Entity.Id))).ReadyFor);
+        Assert.Equal(layout.Id, (await factory.WithDb(db => db.Entities.AsNoTracking().SingleAsync(e => e.Id == s.Entity.Id))).ReadyFor);
+        Assert.Equal(1, (await factory.ReloadAsync(shotTask)).NbAssetsReady);
         Assert.Contains("asset:update", await factory.EventsAsync("asset_id", s.Entity.Id));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Breakdown;
 using Slate.Api.Crud;
 using Slate.Api.Crud.Collections;
 using Slate.Data;
@@ -317,7 +318,8 @@ public sealed partial class CommentsService(
     /// The project's status automations for the task's new status (Zou's _run_status_automation):
     /// "status" ones comment on the entity's first task of the output type (skipped when going
     /// back in the task types' priority, and run once per task in a chain, so two automations
-    /// pointing at each other cannot loop); "ready_for" ones mark the asset ready for a task type.
+    /// pointing at each other cannot loop); "ready_for" ones mark the asset ready for a task type
+    /// and recount the readiness of the shots it is cast in.
     /// </summary>
     async Task RunAutomationsAsync(ProductionTask task, Guid authorId, HashSet<(Guid, Guid)> automationsRun)
     {
@@ -343,6 +345,8 @@ public sealed partial class CommentsService(
                     ["asset_id"] = ZouSerializer.Uuid(entity.Id),
                     ["data"] = new JsonObject { ["ready_for"] = ZouSerializer.Value(automation.OutTaskTypeId) },
                 }, task.ProjectId);
+                await db.SaveChangesAsync();
+                await CastingReadiness.RefreshForAssetAsync(db, entity);
                 await db.SaveChangesAsync();
                 continue;
             }
