@@ -82,7 +82,18 @@ public class PostCommentTests(SlateFactory factory) : IClassFixture<SlateFactory
         Assert.Equal(s.Statuses.Wip.ShortName, (string?)comment["task_status"]!["short_name"]);
         Assert.Equal("TaskStatus", (string?)comment["task_status"]!["type"]);
         Assert.Equal("Test", (string?)comment["person"]!["first_name"]);
-        Assert.False(comment["person"]!.AsObject().ContainsKey("password"));
+        Assert.Equal(
+            ["first_name", "last_name", "email", "phone", "country", "contract_type", "active", "archived", "last_presence", "desktop_login",
+                "totp_enabled", "email_otp_enabled", "fido_enabled", "preferred_two_factor_authentication", "shotgun_id", "timezone", "locale",
+                "use_12_hour_clock", "display_date_format", "data", "role", "position", "seniority", "daily_salary", "has_avatar",
+                "notifications_enabled", "notifications_slack_enabled", "notifications_slack_userid", "notifications_mattermost_enabled",
+                "notifications_mattermost_userid", "notifications_discord_enabled", "notifications_discord_userid", "is_bot", "is_guest",
+                "expiration_date", "is_generated_from_ldap", "ldap_uid", "studio_id", "full_name", "id", "created_at", "updated_at", "type"],
+            comment["person"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(
+            ["name", "archived", "short_name", "description", "color", "priority", "is_done", "is_artist_allowed", "is_client_allowed",
+                "is_retake", "is_feedback_request", "is_default", "is_wip", "shotgun_id", "for_concept", "id", "created_at", "updated_at", "type"],
+            comment["task_status"]!.AsObject().Select(p => p.Key));
         Assert.Equal(s.Artist.Id.ToString(), (string?)comment["mentions"]![0]);
         Assert.Equal("Block", (string?)comment["checklist"]![0]!["text"]);
         Assert.Equal("https://example.com/ref", (string?)comment["links"]![0]);
