@@ -15,6 +15,7 @@ using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
 using Slate.Security;
+using Slate.Storage;
 
 namespace Slate;
 
@@ -70,6 +71,9 @@ public static class Server
         builder.Services.AddScoped<TaskDatesService>();
         builder.Services.AddScoped<TaskRows>();
         builder.Services.AddScoped<OpenTasksService>();
+        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -95,6 +99,7 @@ public static class Server
         app.MapArea(TaskPreviewsRoutes.Map);
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
+        app.MapArea(CommentsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

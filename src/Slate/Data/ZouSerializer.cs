@@ -65,13 +65,14 @@ public sealed class ZouSerializer(SlateDb db)
         var type = row.GetType();
         var json = new JsonObject();
         foreach (var column in ModelColumns.Of(db.Model, type))
+        {
+            // Zou writes a person's full name among the columns, just before the id.
+            if (row is Person person && column.Name == "id") json["full_name"] = person.FullName;
             json[column.Name] = Value(column.Property.GetValue(row));
+        }
         json["type"] = ModelName(type);
         switch (row)
         {
-            case Person person:
-                json["full_name"] = person.FullName;
-                break;
             case Notification notification:
                 // Zou's notification has a real "type" column; it leaves as notification_type.
                 json["notification_type"] = notification.Type;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
@@ -291,26 +290,25 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
     }
 
     /// <summary>
-    /// Zou's check_task_mention_access: a team member (not a vendor there) named in the task's
-    /// conversation, by name or through one of their departments, in a comment or in a reply. It
-    /// grants answering in that conversation, nothing else.
+    /// Someone pulled into the task's conversation (Zou's check_task_mention_access): in the team,
+    /// not a vendor there, and mentioned by a comment or a reply of the task, by name or through
+    /// one of their departments. It lets them answer, nothing more.
     /// </summary>
-    public async Task CheckTaskMentionAccessAsync(ProductionTask task)
+    public async Task<bool> IsMentionedOnTaskAsync(ProductionTask task)
     {
-        if (await ProjectRoleAsync(task.ProjectId) is null or "vendor") throw new PermissionDeniedException();
-        var mine = await DepartmentIdsAsync();
-        var comments = db.Comments.Where(c => c.ObjectId == task.Id).Select(c => c.Id);
-        if (await db.CommentMentions.AnyAsync(m => comments.Contains(m.Comment) && m.Person == user.Id)) return;
-        if (mine.Count > 0 && await db.CommentDepartmentMentions.AnyAsync(m => comments.Contains(m.Comment) && mine.Contains(m.Department))) return;
-        var me = ZouSerializer.Uuid(user.Id);
-        var departmentIds = mine.Select(ZouSerializer.Uuid).ToHashSet();
-        var replies = await db.Comments.AsNoTracking().Where(c => c.ObjectId == task.Id && c.Replies != null).Select(c => c.Replies).ToListAsync();
-        static IEnumerable<string?> Ids(JsonNode? reply, string key) =>
-            ((reply as JsonObject)?[key] as JsonArray ?? []).Select(id => id?.GetValueKind() == JsonValueKind.String ? (string?)id : null);
-        if (replies.OfType<JsonArray>().SelectMany(list => list).Any(reply =>
-                Ids(reply, "mentions").Contains(me) || Ids(reply, "department_mentions").Any(id => id is not null && departmentIds.Contains(id))))
-            return;
-        throw new PermissionDeniedException();
+        var role = await ProjectRoleAsync(task.ProjectId);
+        if (role is null or "vendor") return false;
+        var comments = db.Comments.AsNoTracking().Where(c => c.ObjectId == task.Id);
+        var departments = await DepartmentIdsAsync();
+        if (await comments.AnyAsync(c => db.CommentMentions.Any(m => m.Comment == c.Id && m.Person == user.Id)
+                || db.CommentDepartmentMentions.Any(m => m.Comment == c.Id && departments.Contains(m.Department))))
+            return true;
+        // Replies keep their mentions inside the comment's JSON: read the replies of this one task.
+        var replies = await comments.Where(c => c.Replies != null).Select(c => c.Replies).ToListAsync();
+        var ids = departments.Select(ZouSerializer.Uuid).Append(ZouSerializer.Uuid(user.Id)).ToHashSet();
+        return replies.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>())
+            .Any(reply => new[] { "mentions", "department_mentions" }
+                .Any(key => reply[key] is JsonArray mentioned && mentioned.Any(m => m is JsonValue v && v.TryGetValue<string>(out var id) && ids.Contains(id))));
     }
 
     /// <summary>Artists and clients (by their role in the project) may only use the statuses opened to them.</summary>

@@ -149,7 +149,7 @@ public sealed class CommentReadsService(
             await permissions.CheckTaskAccessAsync(task);
             return;
         }
-        if (!await permissions.HasTaskActionAccessAsync(task)) await permissions.CheckTaskMentionAccessAsync(task);
+        if (!await permissions.HasTaskActionAccessAsync(task) && !await permissions.IsMentionedOnTaskAsync(task)) throw new PermissionDeniedException();
         if (await permissions.ProjectRoleAsync(task.ProjectId) != "client") return;
         var author = await db.Persons.AsNoTracking().Where(p => p.Id == comment.PersonId).Select(p => new { p.StudioId }).FirstOrDefaultAsync();
         if (author?.StudioId != permissions.User.Person.StudioId

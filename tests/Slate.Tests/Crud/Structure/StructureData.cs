@@ -97,6 +97,14 @@ public static class StructureData
             return comment;
         });
 
+    /// <summary>A task status with unique names, configured (is_wip, is_retake, is_artist_allowed...).</summary>
+    public static Task<ProductionTaskStatus> CreateTaskStatusAsync(this SlateFactory factory, Action<ProductionTaskStatus>? configure = null)
+    {
+        var status = new ProductionTaskStatus { Name = Unique("Status"), ShortName = Unique("s"), Color = "#000000" };
+        configure?.Invoke(status);
+        return factory.Save(status);
+    }
+
     /// <summary>Casts the assets in the entity: one entity_link each, with nb_occurences 1.</summary>
     public static Task CastAsync(this SlateFactory factory, Entity entity, params Entity[] assets) => factory.WithDb(db =>
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Comments;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -74,7 +75,7 @@ public sealed class CommentsCollection : CrudCollection<Comment>
     static bool Changes(JsonObject body, string key, object? current) =>
         body.TryGetPropertyValue(key, out var value) && !JsonNode.DeepEquals(value, ZouSerializer.Value(current));
 
-    /// <summary>The editor is the caller; mentions always follow the text, whatever the body says.</summary>
+    /// <summary>The editor is the caller; mentions, and their notifications, always follow the text, whatever the body says.</summary>
     public override async Task BeforeUpdateAsync(Comment row, JsonObject body, CrudContext c)
     {
         body["editor_id"] = ZouSerializer.Uuid(c.User.Id);
@@ -82,6 +83,9 @@ public sealed class CommentsCollection : CrudCollection<Comment>
         var (persons, departments) = await CommentMentions.FindAsync(await ProjectOfAsync(row, c), text, c);
         body["mentions"] = new JsonArray([.. persons.Select(id => (JsonNode)ZouSerializer.Uuid(id))]);
         body["department_mentions"] = new JsonArray([.. departments.Select(id => (JsonNode)ZouSerializer.Uuid(id))]);
+        // The mention notifications follow the new text (Zou's reset_notifications_for_mentions).
+        if (await Parents.TaskAsync(c, row.ObjectId) is { } task)
+            await c.Services.GetRequiredService<NotificationService>().ReplaceMentionsAsync(task, row, persons, departments);
     }
 
     /// <summary>A new status on the comment moves the task's status and dates (behavior-production.md §4.4).</summary>

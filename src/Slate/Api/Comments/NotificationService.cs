@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Slate.Data;
+using Slate.Domain;
+
+namespace Slate.Api.Comments;
+
+/// <summary>
+/// Who hears about a task (behavior-services.md §2.2) and the notification rows that tell them,
+/// added to the request's unit of work: the caller saves them with the change they announce.
+/// </summary>
+public sealed class NotificationService(SlateDb db)
+{
+    /// <summary>
+    /// The task's assignees, the people subscribed to it, and the people subscribed to its task
+    /// type on the entity's parent (Zou's legacy sequence subscription).
+    /// </summary>
+    public async Task<HashSet<Guid>> RecipientsAsync(ProductionTask task)
+    {
+        var parentId = await db.Entities.AsNoTracking().Where(e => e.Id == task.EntityId).Select(e => e.ParentId).FirstOrDefaultAsync();
+        var assignees = db.TaskPersonLinks.AsNoTracking().Where(l => l.TaskId == task.Id).Select(l => l.PersonId);
+        var subscribers = db.Subscriptions.AsNoTracking()
+            .Where(s => s.TaskId == task.Id || (parentId != null && s.EntityId == parentId && s.TaskTypeId == task.TaskTypeId))
+            .Select(s => s.PersonId);
+        return [.. await assignees.Union(subscribers).ToListAsync()];
+    }
+
+    /// <summary>The people mentioned by name, and the team members of the project in a mentioned department.</summary>
+    public async Task<HashSet<Guid>> MentionedAsync(Guid? projectId, IReadOnlyCollection<Guid> persons, IReadOnlyCollection<Guid> departments)
+    {
+        var mentioned = new HashSet<Guid>(persons);
+        if (departments.Count > 0)
+            mentioned.UnionWith(await db.DepartmentLinks.AsNoTracking()
+                .Where(l => departments.Contains(l.DepartmentId)
+                    && db.ProjectPersonLinks.Any(t => t.ProjectId == projectId && t.PersonId == l.PersonId))
+                .Select(l => l.PersonId)
+                .ToListAsync());
+        return mentioned;
+    }
+
+    /// <summary>
+    /// A new comment: a "comment" notification to every recipient but the author (change = it
+    /// moved the task's status), then a "mention" one to every mentioned person but the author.
+    /// </summary>
+    public async Task AddForCommentAsync(ProductionTask task, Comment comment, bool change,
+        IReadOnlyCollection<Guid> mentions, IReadOnlyCollection<Guid> departmentMentions)
+    {
+        foreach (var recipient in await RecipientsAsync(task))
+            if (recipient != comment.PersonId) Add(recipient, "comment", task, comment, change);
+        foreach (var recipient in await MentionedAsync(task.ProjectId, mentions, departmentMentions))
+            if (recipient != comment.PersonId) Add(recipient, "mention", task, comment, change: false);
+    }
+
+    /// <summary>
+    /// An edited comment: its "mention" notifications follow the new mentions. People still
+    /// mentioned keep theirs (and its read state), the others lose it, newcomers get one.
+    /// </summary>
+    public async Task ReplaceMentionsAsync(ProductionTask task, Comment comment,
+        IReadOnlyCollection<Guid> mentions, IReadOnlyCollection<Guid> departmentMentions)
+    {
+        var wanted = await MentionedAsync(task.ProjectId, mentions, departmentMentions);
+        wanted.Remove(comment.PersonId);
+        var existing = await db.Notifications.Where(n => n.CommentId == comment.Id && n.Type == "mention" && n.ReplyId == null).ToListAsync();
+        db.Notifications.RemoveRange(existing.Where(n => !wanted.Contains(n.PersonId)));
+        foreach (var recipient in wanted.Except(existing.Select(n => n.PersonId)))
+            Add(recipient, "mention", task, comment, change: false);
+    }
+
+    void Add(Guid recipient, string type, ProductionTask task, Comment comment, bool change) =>
+        db.Notifications.Add(new Notification
+        {
+            PersonId = recipient, AuthorId = comment.PersonId, CommentId = comment.Id, TaskId = task.Id, Type = type, Change = change,
+        });
+}
