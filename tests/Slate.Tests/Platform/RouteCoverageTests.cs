@@ -18,6 +18,8 @@ public partial class RouteCoverageTests(SlateFactory factory) : IClassFixture<Sl
     [InlineData("assets")]
     [InlineData("shots")]
     [InlineData("entities")]
+    [InlineData("tasks")]
+    [InlineData("comments")]
     public void Every_route_of_the_blueprint_is_mapped(string blueprint)
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -19,7 +19,7 @@ namespace Slate.Api.Comments;
 /// </summary>
 public sealed class CommentReadsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, Settings settings,
-    EntityService entities, TaskCommentRows rows)
+    EntityService entities, TaskCommentRows rows, NotificationService notifications)
 {
     /// <summary>The task of the path; 404 when the id is malformed or unknown.</summary>
     async Task<ProductionTask> TaskAsync(string taskId)
@@ -129,7 +129,7 @@ public sealed class CommentReadsService(
             ["reply_id"] = ZouSerializer.Uuid(replyId),
         }, task.ProjectId);
         var repliers = replies.OfType<JsonObject>().Select(r => TaskCommentRows.ReplyId(r, "person_id")).OfType<Guid>();
-        await NotificationRows.AddForReplyAsync(db, task, comment, replyId, me.Id, now, repliers, mentions, departmentMentions);
+        await notifications.AddForReplyAsync(task, comment, replyId, me.Id, now, repliers, mentions, departmentMentions);
         await db.SaveChangesAsync();
 
         reply["person"] = Presentations.ShortPerson(me);
@@ -229,7 +229,7 @@ public sealed class CommentReadsService(
 
         var mentions = await db.CommentMentions.AsNoTracking().Where(m => m.Comment == comment.Id).Select(m => m.Person).ToListAsync();
         var departmentMentions = await db.CommentDepartmentMentions.AsNoTracking().Where(m => m.Comment == comment.Id).Select(m => m.Department).ToListAsync();
-        await NotificationRows.AddForCommentAsync(db, target, comment, change: false, mentions, departmentMentions);
+        await notifications.AddForCommentAsync(target, comment, change: false, mentions, departmentMentions);
         if (!await EntityKinds.OfKind(db, db.Entities.AsNoTracking(), "Concept").AnyAsync(e => e.Id == target.EntityId))
         {
             var created = new News

@@ -5,8 +5,9 @@ using Slate.Domain;
 namespace Slate.Api.Comments;
 
 /// <summary>
-/// Who hears about a task (behavior-services.md §2.2) and the notification rows that tell them,
-/// added to the request's unit of work: the caller saves them with the change they announce.
+/// Who hears about a task (behavior-services.md §2.2) and the notification rows that tell them
+/// (comments, mentions, replies, assignations), added to the request's unit of work: the caller
+/// saves them with the change they announce. Recipients are found in a fixed number of queries.
 /// </summary>
 public sealed class NotificationService(SlateDb db)
 {
@@ -65,9 +66,43 @@ public sealed class NotificationService(SlateDb db)
             Add(recipient, "mention", task, comment, change: false);
     }
 
-    void Add(Guid recipient, string type, ProductionTask task, Comment comment, bool change) =>
-        db.Notifications.Add(new Notification
+    /// <summary>
+    /// A reply to a comment: a "reply" notification to the task's recipients, the earlier repliers
+    /// and the comment's author, a "reply-mention" one to each person the reply mentions; never to
+    /// the reply's author. They carry the reply's id and date.
+    /// </summary>
+    public async Task AddForReplyAsync(ProductionTask task, Comment comment, Guid replyId, Guid authorId, DateTime createdAt,
+        IEnumerable<Guid> repliers, IReadOnlyCollection<Guid> mentions, IReadOnlyCollection<Guid> departmentMentions)
+    {
+        var recipients = await RecipientsAsync(task);
+        recipients.UnionWith(repliers);
+        recipients.Add(comment.PersonId);
+        recipients.Remove(authorId);
+        var mentioned = await MentionedAsync(task.ProjectId, mentions, departmentMentions);
+        mentioned.Remove(authorId);
+        foreach (var (people, type) in new[] { (recipients, "reply"), (mentioned, "reply-mention") })
+            foreach (var person in people)
+            {
+                var row = Add(person, type, task, comment, change: false, authorId);
+                row.ReplyId = replyId;
+                row.CreatedAt = createdAt;
+            }
+    }
+
+    /// <summary>The assignee's "assignation" notification (Zou's create_assignation_notification): none for assigning oneself.</summary>
+    public void AddAssignation(ProductionTask task, Guid personId, Guid authorId)
+    {
+        if (personId == authorId) return;
+        db.Notifications.Add(new Notification { PersonId = personId, AuthorId = authorId, TaskId = task.Id, Type = "assignation" });
+    }
+
+    Notification Add(Guid recipient, string type, ProductionTask task, Comment comment, bool change, Guid? author = null)
+    {
+        var row = new Notification
         {
-            PersonId = recipient, AuthorId = comment.PersonId, CommentId = comment.Id, TaskId = task.Id, Type = type, Change = change,
-        });
+            PersonId = recipient, AuthorId = author ?? comment.PersonId, CommentId = comment.Id, TaskId = task.Id, Type = type, Change = change,
+        };
+        db.Notifications.Add(row);
+        return row;
+    }
 }

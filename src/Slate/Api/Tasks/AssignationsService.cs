@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Slate.Api.Comments;
 using Slate.Api.Crud;
 using Slate.Data;
 using Slate.Domain;
@@ -15,7 +16,8 @@ namespace Slate.Api.Tasks;
 /// project's team and gets an "assignation" notification unless they assigned themselves. Each
 /// route loads its tasks, links and task types with a fixed number of queries and saves once.
 /// </summary>
-public sealed class AssignationsService(SlateDb db, Permissions permissions, Events events, ZouSerializer serializer)
+public sealed class AssignationsService(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, NotificationService notifications)
 {
     /// <summary>Zou's answer when the assignee is not a person (400, a body of its own).</summary>
     static ApiException UnknownAssignee() => new(400, new JsonObject { ["error"] = "Assignee doesn't exist in database." });
@@ -71,7 +73,7 @@ public sealed class AssignationsService(SlateDb db, Permissions permissions, Eve
             if (!alreadyAssigned.Contains(task.Id)) db.TaskPersonLinks.Add(new TaskPersonLink { TaskId = task.Id, PersonId = person.Id });
             task.AssignerId = permissions.User.Id;
             task.UpdatedAt = Clock.UtcNow();
-            AddAssignationNotification(task, person.Id, permissions.User.Id);
+            notifications.AddAssignation(task, person.Id, permissions.User.Id);
             events.Emit("task:assign", new JsonObject { ["task_id"] = ZouSerializer.Uuid(task.Id), ["person_id"] = ZouSerializer.Uuid(person.Id) }, task.ProjectId);
             events.Emit("task:update", new JsonObject { ["task_id"] = ZouSerializer.Uuid(task.Id) }, task.ProjectId);
             assigned.Add(task);
@@ -82,16 +84,6 @@ public sealed class AssignationsService(SlateDb db, Permissions permissions, Eve
             db.ProjectPersonLinks.Add(new ProjectPersonLink { ProjectId = teamProject, PersonId = person.Id });
         await db.SaveChangesAsync();
         return assigned;
-    }
-
-    /// <summary>
-    /// The "assignation" notification of the assignee, into the unit of work (Zou's
-    /// create_assignation_notification): none when the author assigned themselves.
-    /// </summary>
-    void AddAssignationNotification(ProductionTask task, Guid personId, Guid authorId)
-    {
-        if (personId == authorId) return;
-        db.Notifications.Add(new Notification { PersonId = personId, AuthorId = authorId, TaskId = task.Id, Type = "assignation" });
     }
 
     /// <summary>
