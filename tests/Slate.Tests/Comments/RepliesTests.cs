@@ -15,6 +15,30 @@ public class RepliesTests(SlateFactory factory) : IClassFixture<SlateFactory>
         (await db.Notifications.Where(n => n.CommentId == commentId).ToListAsync()).Select(n => (n.PersonId, n.Type)).Order().ToList());
 
     [Fact]
+    public async Task Files_sent_with_a_reply_become_its_attachments()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await factory.CreateProjectAsync(true, (artist, null));
+        var task = await factory.CreateTaskAsync(await factory.CreateEntityAsync(project, "Shot"), artist);
+        var comment = await factory.CreateCommentAsync(task, artist);
+        var file = new ByteArrayContent([1, 2, 3, 4]);
+        file.Headers.ContentType = new("image/png");
+
+        var response = await (await factory.ClientForAsync(artist)).PostAsync($"/api/data/tasks/{task.Id}/comments/{comment.Id}/reply",
+            new MultipartFormDataContent { { new StringContent("see attached"), "text" }, { file, "file", "notes.png" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await response.ReadJsonObjectAsync();
+        Assert.Equal("see attached", (string?)reply["text"]);
+        var attachment = Assert.Single(reply["attachment_files"]!.AsArray())!;
+        Assert.Equal("notes.png", (string?)attachment["name"]);
+        Assert.Equal(4, (int)attachment["size"]!);
+        Assert.Equal((string?)reply["id"], (string?)attachment["reply_id"]);
+        var stored = await factory.WithDb(db => db.AttachmentFiles.SingleAsync(a => a.CommentId == comment.Id));
+        Assert.Equal(Guid.Parse((string)reply["id"]!), stored.ReplyId);
+    }
+
+    [Fact]
     public async Task A_reply_is_stored_notified_and_deleted()
     {
         var admin = await factory.CreatePersonAsync("admin");

@@ -24,7 +24,10 @@ public static class CommentReadsRoutes
                 ZouJson.Result(await comments.AcknowledgeAsync(task_id, comment_id)))
             .WithSummary("Toggle the caller's acknowledgement of a comment");
         routes.Post("/data/tasks/{task_id}/comments/{comment_id}/reply", async (string task_id, string comment_id, HttpRequest request, CommentReadsService comments) =>
-                ZouJson.Result(await comments.ReplyAsync(task_id, comment_id, await RequestBody.ReadFieldsAsync(request))))
+                {
+                    var (fields, files) = await CommentsRoutes.ReadAsync(request);
+                    return ZouJson.Result(await comments.ReplyAsync(task_id, comment_id, fields, files));
+                })
             .WithSummary("Reply to a comment; the task's followers, earlier repliers, the author and the people mentioned are notified");
         routes.Delete("/data/tasks/{task_id}/comments/{comment_id}/reply/{reply_id}", async (string task_id, string comment_id, string reply_id, CommentReadsService comments) =>
                 ZouJson.Result(await comments.DeleteReplyAsync(task_id, comment_id, reply_id)))

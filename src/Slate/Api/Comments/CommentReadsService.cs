@@ -19,7 +19,7 @@ namespace Slate.Api.Comments;
 /// </summary>
 public sealed class CommentReadsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, Settings settings,
-    EntityService entities, TaskCommentRows rows, NotificationService notifications)
+    EntityService entities, TaskCommentRows rows, NotificationService notifications, CommentsService commentsService)
 {
     /// <summary>The task of the path; 404 when the id is malformed or unknown.</summary>
     async Task<ProductionTask> TaskAsync(string taskId)
@@ -97,7 +97,7 @@ public sealed class CommentReadsService(
     /// who may act on the task or was mentioned in its conversation; a client not to another
     /// studio's client), notifies the conversation and answers the reply with its author.
     /// </summary>
-    public async Task<JsonObject> ReplyAsync(string taskId, string commentId, JsonObject body)
+    public async Task<JsonObject> ReplyAsync(string taskId, string commentId, JsonObject body, IReadOnlyList<UploadedFile> uploads)
     {
         var task = await TaskAsync(taskId);
         var comment = await CommentOfAsync(task, commentId, tracked: true);
@@ -130,8 +130,9 @@ public sealed class CommentReadsService(
         }, task.ProjectId);
         var repliers = replies.OfType<JsonObject>().Select(r => TaskCommentRows.ReplyId(r, "person_id")).OfType<Guid>();
         await notifications.AddForReplyAsync(task, comment, replyId, me.Id, now, repliers, mentions, departmentMentions);
-        await db.SaveChangesAsync();
+        var attachments = await commentsService.SaveReplyAsync(comment.Id, replyId, uploads);
 
+        if (uploads.Count > 0) reply["attachment_files"] = attachments;
         reply["person"] = Presentations.ShortPerson(me);
         return reply;
     }

@@ -67,7 +67,7 @@ public static class CommentsRoutes
     }
 
     /// <summary>The body's fields (JSON or form) and, for a multipart form, every uploaded file whatever its key.</summary>
-    static async Task<(JsonObject Fields, List<UploadedFile> Files)> ReadAsync(HttpRequest request)
+    internal static async Task<(JsonObject Fields, List<UploadedFile> Files)> ReadAsync(HttpRequest request)
     {
         var fields = await RequestBody.ReadFieldsAsync(request);
         if (!request.HasFormContentType) return (fields, []);

@@ -378,8 +378,20 @@ public sealed partial class CommentsService(
         return PriorityOf(automation.InTaskTypeId) > PriorityOf(automation.OutTaskTypeId);
     }
 
+    /// <summary>
+    /// Saves a reply added to the comment (the caller's pending changes) with the files sent with
+    /// it, as attachments of the comment marked with the reply, in one unit of work.
+    /// </summary>
+    public async Task<JsonArray> SaveReplyAsync(Guid commentId, Guid replyId, IReadOnlyList<UploadedFile> uploads)
+    {
+        var attachments = await InUnitOfWorkAsync(() => AttachAsync(commentId, uploads, replyId));
+        var answer = ShortAttachments(attachments);
+        foreach (var attachment in answer.OfType<JsonObject>()) attachment["reply_id"] = ZouSerializer.Uuid(replyId);
+        return answer;
+    }
+
     /// <summary>Stores each file and adds its attachment row (bucket "files", prefix "attachments").</summary>
-    async Task<List<AttachmentFile>> AttachAsync(Guid commentId, IReadOnlyList<UploadedFile> uploads)
+    async Task<List<AttachmentFile>> AttachAsync(Guid commentId, IReadOnlyList<UploadedFile> uploads, Guid? replyId = null)
     {
         var added = new List<AttachmentFile>();
         foreach (var upload in uploads)
@@ -387,6 +399,7 @@ public sealed partial class CommentsService(
             var attachment = new AttachmentFile
             {
                 Name = upload.Name, Extension = upload.Name.Split('.')[^1].ToLowerInvariant(), Mimetype = upload.Mimetype, CommentId = commentId,
+                ReplyId = replyId,
             };
             stored.Add(attachment.Id);
             await using (var content = upload.Open())
