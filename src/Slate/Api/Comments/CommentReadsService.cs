@@ -231,21 +231,7 @@ public sealed class CommentReadsService(
         var mentions = await db.CommentMentions.AsNoTracking().Where(m => m.Comment == comment.Id).Select(m => m.Person).ToListAsync();
         var departmentMentions = await db.CommentDepartmentMentions.AsNoTracking().Where(m => m.Comment == comment.Id).Select(m => m.Department).ToListAsync();
         await notifications.AddForCommentAsync(target, comment, change: false, mentions, departmentMentions);
-        if (!await EntityKinds.OfKind(db, db.Entities.AsNoTracking(), "Concept").AnyAsync(e => e.Id == target.EntityId))
-        {
-            var created = new News
-            {
-                AuthorId = comment.PersonId, CommentId = comment.Id, TaskId = target.Id, PreviewFileId = comment.PreviewFileId,
-                Change = false, CreatedAt = comment.CreatedAt,
-            };
-            db.News.Add(created);
-            events.Emit("news:new", new JsonObject
-            {
-                ["news_id"] = ZouSerializer.Uuid(created.Id),
-                ["task_status_id"] = ZouSerializer.Value(comment.TaskStatusId),
-                ["task_type_id"] = ZouSerializer.Value(target.TaskTypeId),
-            }, target.ProjectId);
-        }
+        await notifications.AddNewsAsync(target, comment, changed: false);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return await WithRelationsAsync(comment);

@@ -201,7 +201,7 @@ public sealed partial class CommentsService(
         if (withHashtags) await CopyToTaggedTasksAsync(task, author.Id, draft.Text, automationsRun);
         var changed = await ApplyStatusAsync(task, status, comment);
         await notifications.AddForCommentAsync(task, comment, changed, mentions, departmentMentions);
-        await AddNewsAsync(task, comment, changed);
+        await notifications.AddNewsAsync(task, comment, changed);
         await db.SaveChangesAsync();
 
         await RunAutomationsAsync(task, author.Id, automationsRun);
@@ -265,27 +265,6 @@ public sealed partial class CommentsService(
                 ["comment_id"] = ZouSerializer.Uuid(comment.Id),
             }, task.ProjectId);
         return true;
-    }
-
-    /// <summary>One news row per comment, except on concept tasks (behavior-services.md §3).</summary>
-    async Task AddNewsAsync(ProductionTask task, Comment comment, bool changed)
-    {
-        var isConcept = await db.Entities.AsNoTracking()
-            .Where(e => e.Id == task.EntityId)
-            .AnyAsync(e => db.EntityTypes.Any(t => t.Id == e.EntityTypeId && t.Name == "Concept"));
-        if (isConcept) return;
-        var news = new News
-        {
-            AuthorId = comment.PersonId, CommentId = comment.Id, TaskId = task.Id, PreviewFileId = comment.PreviewFileId,
-            Change = changed, CreatedAt = comment.CreatedAt,
-        };
-        db.News.Add(news);
-        events.Emit("news:new", new JsonObject
-        {
-            ["news_id"] = ZouSerializer.Uuid(news.Id),
-            ["task_status_id"] = ZouSerializer.Value(comment.TaskStatusId),
-            ["task_type_id"] = ZouSerializer.Value(task.TaskTypeId),
-        }, task.ProjectId);
     }
 
     [GeneratedRegex("#[a-zA-Z]*")]

@@ -1,15 +1,18 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
+using Slate.Realtime;
 
 namespace Slate.Api.Comments;
 
 /// <summary>
 /// Who hears about a task (behavior-services.md §2.2) and the notification rows that tell them
 /// (comments, mentions, replies, assignations), added to the request's unit of work: the caller
-/// saves them with the change they announce. Recipients are found in a fixed number of queries.
+/// saves them with the change they announce; also a comment's news row, the project's feed.
+/// Recipients are found in a fixed number of queries.
 /// </summary>
-public sealed class NotificationService(SlateDb db)
+public sealed class NotificationService(SlateDb db, Events events)
 {
     /// <summary>
     /// The task's assignees, the people subscribed to it, and the people subscribed to its task
@@ -94,6 +97,24 @@ public sealed class NotificationService(SlateDb db)
     {
         if (personId == authorId) return;
         db.Notifications.Add(new Notification { PersonId = personId, AuthorId = authorId, TaskId = task.Id, Type = "assignation" });
+    }
+
+    /// <summary>A comment's news row (behavior-services.md §3), none on concept tasks, with its news:new event.</summary>
+    public async Task AddNewsAsync(ProductionTask task, Comment comment, bool changed)
+    {
+        if (await EntityKinds.OfKind(db, db.Entities.AsNoTracking(), "Concept").AnyAsync(e => e.Id == task.EntityId)) return;
+        var news = new News
+        {
+            AuthorId = comment.PersonId, CommentId = comment.Id, TaskId = task.Id, PreviewFileId = comment.PreviewFileId,
+            Change = changed, CreatedAt = comment.CreatedAt,
+        };
+        db.News.Add(news);
+        events.Emit("news:new", new JsonObject
+        {
+            ["news_id"] = ZouSerializer.Uuid(news.Id),
+            ["task_status_id"] = ZouSerializer.Value(comment.TaskStatusId),
+            ["task_type_id"] = ZouSerializer.Value(task.TaskTypeId),
+        }, task.ProjectId);
     }
 
     Notification Add(Guid recipient, string type, ProductionTask task, Comment comment, bool change, Guid? author = null)
