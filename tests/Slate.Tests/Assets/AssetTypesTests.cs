@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Assets;
 
@@ -10,12 +11,6 @@ namespace Slate.Tests.Assets;
 public class AssetTypesTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     async Task<HttpClient> Admin() => await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
 
     static List<string> Names(JsonArray rows) => [.. rows.Select(r => (string)r!["name"]!)];
 

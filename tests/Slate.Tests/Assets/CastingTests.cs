@@ -6,6 +6,7 @@ using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
 using TaskData = Slate.Tests.Crud.TaskData;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Assets;
 
@@ -13,12 +14,6 @@ namespace Slate.Tests.Assets;
 public class CastingTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     Task<Project> ProjectAsync(params (Person Person, string? Role)[] team) => factory.CreateProjectAsync(true, team);
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
 
     static async Task<JsonObject> ObjectAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Assets;
 
@@ -12,16 +13,6 @@ namespace Slate.Tests.Assets;
 public class SharedAssetsTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     Task<Project> ProjectAsync(params (Person Person, string? Role)[] team) => factory.CreateProjectAsync(true, team);
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
-
-    static List<string> Ids(params Entity[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
 
     Task<bool> SharedAsync(Entity asset) => factory.WithDb(db => db.Entities.Where(e => e.Id == asset.Id).Select(e => e.IsShared).SingleAsync());
 

@@ -3,18 +3,13 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Comments;
 
 /// <summary>Reading a task's comments and a project's (behavior-production.md §4.3, §11 check 30).</summary>
 public class CommentReadsTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
     static List<string?> Texts(JsonArray rows) => [.. rows.Select(r => (string?)r!["text"])];
 
     [Fact]

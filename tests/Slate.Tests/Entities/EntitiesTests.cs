@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Entities;
 
@@ -12,12 +13,6 @@ namespace Slate.Tests.Entities;
 public class EntitiesTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     Task<Project> ProjectAsync(params (Person Person, string? Role)[] team) => factory.CreateProjectAsync(true, team);
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        Assert.Equal(status, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
 
     [Fact]
     public async Task An_entitys_previews_and_time_spents_are_for_its_team()

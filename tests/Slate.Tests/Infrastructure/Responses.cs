@@ -12,6 +12,19 @@ public static class Responses
     public static async Task<JsonObject> ReadJsonObjectAsync(this HttpResponseMessage response) =>
         (await response.JsonAsync()).AsObject();
 
+    /// <summary>A JSON array answer with the status expected (200 unless told).</summary>
+    public static async Task<JsonArray> ArrayAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        return (await response.JsonAsync()).AsArray();
+    }
+
+    /// <summary>The "id" of each row, sorted, to compare listings whatever their order.</summary>
+    public static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
+
+    /// <summary>The ids of the rows, sorted, to compare with <see cref="Ids(JsonArray)"/>.</summary>
+    public static List<string> Ids(params Slate.Domain.Model[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
+
     /// <summary>Same JSON, key order aside; the failure shows both documents.</summary>
     public static void AssertJsonEqual(JsonNode expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(expected, actual),

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Projects;
 
@@ -19,10 +20,6 @@ public class ProjectTimeTests(SlateFactory factory) : IClassFixture<SlateFactory
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
     }
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
-
-    static List<string> Ids(params Model[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
 
     [Fact]
     public async Task The_team_reads_the_time_spents_of_the_project_and_its_vendors_their_own()

@@ -3,22 +3,13 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Shots;
 
 /// <summary>The task lists of episodes and sequences: their own tasks, and those of their shots and main-episode assets.</summary>
 public class ContainerTasksTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
-
-    static List<string> Ids(params ProductionTask[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
-
     static List<string> TypeIds(params ProductionTask[] rows) => [.. rows.Select(r => r.TaskTypeId.ToString()!).Order()];
 
     sealed record Production(Project Project, Entity Episode, Entity Sequence, Entity Shot, Entity Asset,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Shots;
 
@@ -12,16 +13,6 @@ namespace Slate.Tests.Shots;
 public class ScenesTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     async Task<HttpClient> Admin() => await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
-
-    static List<string> Ids(params Entity[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
 
     Task<Entity> SceneAsync(Project project, Entity? sequence, Guid? createdBy = null) =>
         factory.CreateEntityAsync(project, "Scene", e => { e.ParentId = sequence?.Id; e.CreatedBy = createdBy; });

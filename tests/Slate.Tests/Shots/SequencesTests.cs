@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Shots;
 
@@ -14,16 +15,6 @@ public class SequencesTests(SlateFactory factory) : IClassFixture<SlateFactory>
     async Task<HttpClient> Admin() => await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
 
     Task<Project> ProjectAsync(params (Person Person, string? Role)[] team) => factory.CreateProjectAsync(true, team);
-
-    static async Task<JsonArray> ArrayAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
-
-    static List<string> Ids(params Entity[] rows) => [.. rows.Select(r => r.Id.ToString()).Order()];
 
     Task<Entity> SequenceAsync(Project project, Entity? episode = null, Guid? createdBy = null) =>
         factory.CreateEntityAsync(project, "Sequence", e => { e.ParentId = episode?.Id; e.CreatedBy = createdBy; });

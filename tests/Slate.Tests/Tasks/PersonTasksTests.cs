@@ -3,18 +3,13 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Tasks;
 
 /// <summary>A person's to-do, done and related task lists (behavior-production.md §3.8).</summary>
 public class PersonTasksTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    static async Task<JsonArray> OkAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray();
-    }
-
     [Fact]
     public async Task A_persons_tasks_carry_the_names_kitsu_shows_and_the_last_non_client_comment()
     {
@@ -36,7 +31,7 @@ public class PersonTasksTests(SlateFactory factory) : IClassFixture<SlateFactory
             new Comment { ObjectId = task.Id, ObjectType = "Task", PersonId = artist.Id, TaskStatusId = task.TaskStatusId, Text = "pass 1", CreatedAt = older },
             new Comment { ObjectId = task.Id, ObjectType = "Task", PersonId = client.Id, TaskStatusId = task.TaskStatusId, Text = "client note", CreatedAt = older.AddDays(1) });
 
-        var rows = await OkAsync(await (await factory.ClientForAsync(manager)).GetAsync($"/api/data/persons/{artist.Id}/tasks"));
+        var rows = await ArrayAsync(await (await factory.ClientForAsync(manager)).GetAsync($"/api/data/persons/{artist.Id}/tasks"));
         Assert.Equal(2, rows.Count);
         var row = rows.Single(r => (string?)r!["id"] == task.Id.ToString())!.AsObject();
         var keys = row.Select(p => p.Key).ToList();
@@ -59,10 +54,10 @@ public class PersonTasksTests(SlateFactory factory) : IClassFixture<SlateFactory
         Assert.Equal(["E01"], assetRow["episode_names"]!.AsArray().Select(a => (string?)a));
         Assert.Empty(assetRow["last_comment"]!.AsObject());
 
-        Assert.Empty(await OkAsync(await (await factory.ClientForAsync(artist)).GetAsync($"/api/data/persons/{artist.Id}/done-tasks")));
-        Assert.Empty(await OkAsync(await (await factory.ClientForAsync(client)).GetAsync($"/api/data/persons/{artist.Id}/tasks")));
+        Assert.Empty(await ArrayAsync(await (await factory.ClientForAsync(artist)).GetAsync($"/api/data/persons/{artist.Id}/done-tasks")));
+        Assert.Empty(await ArrayAsync(await (await factory.ClientForAsync(client)).GetAsync($"/api/data/persons/{artist.Id}/tasks")));
         var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync());
-        Assert.Empty(await OkAsync(await outsider.GetAsync($"/api/data/persons/{artist.Id}/tasks")));
+        Assert.Empty(await ArrayAsync(await outsider.GetAsync($"/api/data/persons/{artist.Id}/tasks")));
         await (await outsider.GetAsync($"/api/data/persons/{Guid.NewGuid()}/tasks")).AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
     }
 
@@ -88,14 +83,14 @@ public class PersonTasksTests(SlateFactory factory) : IClassFixture<SlateFactory
         });
 
         var artistClient = await factory.ClientForAsync(artist);
-        var rows = await OkAsync(await artistClient.GetAsync($"/api/data/persons/{artist.Id}/done-tasks"));
+        var rows = await ArrayAsync(await artistClient.GetAsync($"/api/data/persons/{artist.Id}/done-tasks"));
         Assert.Equal([second.Id.ToString(), first.Id.ToString()], rows.Select(r => (string?)r!["id"]));
-        Assert.Empty(await OkAsync(await artistClient.GetAsync($"/api/data/persons/{artist.Id}/tasks")));
+        Assert.Empty(await ArrayAsync(await artistClient.GetAsync($"/api/data/persons/{artist.Id}/tasks")));
 
         var vendorClient = await factory.ClientForAsync(vendor);
         await (await vendorClient.GetAsync($"/api/data/persons/{artist.Id}/done-tasks")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await vendorClient.GetAsync($"/api/data/persons/{artist.Id}/related-tasks/{first.TaskTypeId}")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
-        Assert.Empty(await OkAsync(await vendorClient.GetAsync($"/api/data/persons/{vendor.Id}/tasks")));
+        Assert.Empty(await ArrayAsync(await vendorClient.GetAsync($"/api/data/persons/{vendor.Id}/tasks")));
     }
 
     [Fact]
@@ -109,11 +104,11 @@ public class PersonTasksTests(SlateFactory factory) : IClassFixture<SlateFactory
         var layout = await factory.CreateTaskAsync(shot, other);
         await factory.CreateTaskAsync(await factory.CreateEntityAsync(project, "Shot"), other);
 
-        var rows = await OkAsync(await (await factory.ClientForAsync(other)).GetAsync($"/api/data/persons/{artist.Id}/related-tasks/{layout.TaskTypeId}"));
+        var rows = await ArrayAsync(await (await factory.ClientForAsync(other)).GetAsync($"/api/data/persons/{artist.Id}/related-tasks/{layout.TaskTypeId}"));
         Assert.Equal([layout.Id.ToString()], rows.Select(r => (string?)r!["id"]));
         Assert.Null(rows[0]!["assignees"]);
         var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync());
-        Assert.Empty(await OkAsync(await outsider.GetAsync($"/api/data/persons/{artist.Id}/related-tasks/{layout.TaskTypeId}")));
+        Assert.Empty(await ArrayAsync(await outsider.GetAsync($"/api/data/persons/{artist.Id}/related-tasks/{layout.TaskTypeId}")));
         Assert.NotEqual(mine.TaskTypeId, layout.TaskTypeId);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;
 using static Slate.Tests.Crud.ProductionData;
+using static Slate.Tests.Infrastructure.Responses;
 
 namespace Slate.Tests.Crud.Structure;
 
@@ -15,8 +16,6 @@ public class EntitiesTests(SlateFactory factory) : IClassFixture<SlateFactory>
 
     static async Task<JsonArray> List(HttpClient client, string query = "") =>
         (await (await client.GetAsync($"/api/data/entities{query}")).JsonAsync()).AsArray();
-
-    static List<string> Ids(JsonArray rows) => [.. rows.Select(r => (string)r!["id"]!).Order()];
 
     [Fact]
     public async Task Admin_creates_reads_updates_and_deletes_an_asset()
