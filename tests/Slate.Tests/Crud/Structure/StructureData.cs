@@ -13,15 +13,12 @@ public static class StructureData
     public static Task<Project> CreateProjectAsync(this SlateFactory factory, bool open = true, params (Person Person, string? Role)[] team) =>
         factory.WithDb(async db =>
         {
-            var project = new Project { Name = Unique("Prod"), ProjectStatusId = (await StatusAsync(db, open ? "Open" : "Closed")).Id };
+            var project = new Project { Name = Unique("Prod"), ProjectStatusId = (await PeopleData.ProjectStatusAsync(db, open ? "Open" : "Closed")).Id };
             db.Projects.Add(project);
             db.ProjectPersonLinks.AddRange(team.Select(m => new ProjectPersonLink { ProjectId = project.Id, PersonId = m.Person.Id, Role = m.Role }));
             await db.SaveChangesAsync();
             return project;
         });
-
-    public static Task<Project> CreateProjectAsync(this SlateFactory factory, params Person[] team) =>
-        factory.CreateProjectAsync(true, [.. team.Select(p => (p, (string?)null))]);
 
     public static Task AddToTeamAsync(this SlateFactory factory, Guid projectId, Person person, string? role = null) =>
         factory.WithDb(async db =>
@@ -29,17 +26,6 @@ public static class StructureData
             db.ProjectPersonLinks.Add(new ProjectPersonLink { ProjectId = projectId, PersonId = person.Id, Role = role });
             return await db.SaveChangesAsync();
         });
-
-    static async Task<ProjectStatus> StatusAsync(SlateDb db, string name)
-    {
-        var status = await db.ProjectStatuses.FirstOrDefaultAsync(s => s.Name == name);
-        if (status is null)
-        {
-            db.ProjectStatuses.Add(status = new ProjectStatus { Name = name, Color = "#000000" });
-            await db.SaveChangesAsync();
-        }
-        return status;
-    }
 
     /// <summary>The entity type of that name, created when missing ("Shot", "Episode", or an asset type).</summary>
     public static Task<EntityType> EntityTypeAsync(this SlateFactory factory, string name) => factory.WithDb(async db =>
