@@ -5,6 +5,7 @@ using Slate.Api.Auth;
 using Slate.Api.Breakdown;
 using Slate.Api.Comments;
 using Slate.Api.Crud;
+using Slate.Api.Departments;
 using Slate.Api.Entities;
 using Slate.Api.Files;
 using Slate.Api.Index;
@@ -58,6 +59,7 @@ public static class Server
         builder.Services.AddScoped<AssetsService>();
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<TaskPreviewsService>();
+        builder.Services.AddScoped<DepartmentsService>();
         builder.Services.AddScoped<FileTreeService>();
         builder.Services.AddScoped<ProductionStatsService>();
         builder.Services.AddScoped<TaskCommentRows>();
@@ -97,6 +99,7 @@ public static class Server
         app.MapArea(ShotsRoutes.Map);
         app.MapArea(TasksRoutes.Map);
         app.MapArea(TaskPreviewsRoutes.Map);
+        app.MapArea(DepartmentsRoutes.Map);
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);

@@ -20,6 +20,7 @@ public partial class RouteCoverageTests(SlateFactory factory) : IClassFixture<Sl
     [InlineData("entities")]
     [InlineData("tasks")]
     [InlineData("comments")]
+    [InlineData("departments")]
     public void Every_route_of_the_blueprint_is_mapped(string blueprint)
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
