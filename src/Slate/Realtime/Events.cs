@@ -18,4 +18,11 @@ public sealed class Events(SlateDb db, IHttpContextAccessor http)
         var caller = http.HttpContext?.Items[typeof(CurrentUser)] as CurrentUser;
         db.ApiEvents.Add(new ApiEvent { Name = name, Data = data, ProjectId = projectId, UserId = caller?.Id });
     }
+
+    /// <summary>An entity's event as Zou names it by kind: asset:update with asset_id, shot:delete with shot_id...</summary>
+    public void EmitEntity(string kind, string verb, Guid entityId, Guid projectId)
+    {
+        var prefix = kind.ToLowerInvariant();
+        Emit($"{prefix}:{verb}", new JsonObject { [$"{prefix}_id"] = ZouSerializer.Uuid(entityId) }, projectId);
+    }
 }

@@ -213,13 +213,11 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
     /// <summary>The cancel or the delete of one entity, into the unit of work (the bulk statements run at once).</summary>
     async Task StageRemovalAsync(Entity entity, string kind, bool force)
     {
-        var prefix = kind.ToLowerInvariant();
-        var payload = new JsonObject { [$"{prefix}_id"] = ZouSerializer.Uuid(entity.Id) };
         var taskIds = await db.Tasks.Where(t => t.EntityId == entity.Id).Select(t => t.Id).ToListAsync();
         if (taskIds.Count > 0 && !force)
         {
             entity.Canceled = true;
-            events.Emit($"{prefix}:update", payload, entity.ProjectId);
+            events.EmitEntity(kind, "update", entity.Id, entity.ProjectId);
             return;
         }
 
@@ -235,7 +233,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         await RowBinder.DeleteLinksAsync(entity.Id, typeof(Entity), db);
         await TaskDeletion.RemoveAsync(db, taskIds, force: true);
         db.Entities.Remove(entity);
-        events.Emit($"{prefix}:delete", payload, entity.ProjectId);
+        events.EmitEntity(kind, "delete", entity.Id, entity.ProjectId);
     }
 
     /// <summary>/data/&lt;kind&gt;s/&lt;id&gt;/tasks: the tasks of an entity of that kind the caller may read, detailed.</summary>

@@ -242,8 +242,8 @@ public sealed class TaskPreviewsService(
             ["entity_id"] = entityId,
             ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
         }, entity.ProjectId);
-        var kind = EntityKinds.Of(await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstOrDefaultAsync()).ToLowerInvariant();
-        events.Emit($"{kind}:update", new JsonObject { [$"{kind}_id"] = entityId }, entity.ProjectId);
+        var kind = EntityKinds.Of(await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstOrDefaultAsync());
+        events.EmitEntity(kind, "update", entity.Id, entity.ProjectId);
         return entity;
     }
 }

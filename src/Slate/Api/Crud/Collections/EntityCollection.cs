@@ -151,8 +151,7 @@ public sealed class EntityCollection : CrudCollection<Entity>
     /// <summary>asset:new, shot:update, sequence:delete... with asset_id, shot_id, sequence_id...</summary>
     public override async Task EmitAsync(Entity row, string verb, CrudContext c)
     {
-        var kind = (await KindAsync(row, c)).ToLowerInvariant();
-        c.Events.Emit($"{kind}:{verb}", new JsonObject { [$"{kind}_id"] = ZouSerializer.Uuid(row.Id) }, row.ProjectId);
+        c.Events.EmitEntity(await KindAsync(row, c), verb, row.Id, row.ProjectId);
     }
 
     static async Task<string> KindAsync(Entity row, CrudContext c) =>
