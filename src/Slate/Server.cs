@@ -14,6 +14,7 @@ using Slate.Api.Shots;
 using Slate.Api.Tasks;
 using Slate.Data;
 using Slate.Http;
+using Slate.Mail;
 using Slate.Realtime;
 using Slate.Security;
 using Slate.Storage;
@@ -78,6 +79,10 @@ public static class Server
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
+        builder.Services.AddScoped<ResetTokens>();
+        builder.Services.AddSingleton<Mailer>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Mailer>());
+        builder.Services.AddScoped<MailMessages>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

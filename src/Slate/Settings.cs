@@ -42,6 +42,20 @@ public sealed class Settings
     public bool SentryKitsuEnabled { get; init; }
     public string SentryKitsuDsn { get; init; } = "";
     public double SentryKitsuSampleRate { get; init; } = 0.1;
+    /// <summary>MAIL_ENABLED: false stops every e-mail (they are logged instead).</summary>
+    public bool MailEnabled { get; init; } = true;
+    /// <summary>MAIL_SERVER; empty when none is configured, then e-mails are logged, not sent.</summary>
+    public string MailServer { get; init; } = "";
+    public int MailPort { get; init; } = 25;
+    public string MailUsername { get; init; } = "";
+    public string MailPassword { get; init; } = "";
+    /// <summary>MAIL_USE_TLS: STARTTLS after connecting; MAIL_USE_SSL: TLS from the first byte.</summary>
+    public bool MailUseTls { get; init; }
+    public bool MailUseSsl { get; init; }
+    public string MailDefaultSender { get; init; } = "no-reply@your-studio.com";
+    /// <summary>The public address of Kitsu, used in the links e-mails carry.</summary>
+    public string DomainName { get; init; } = "localhost:8080";
+    public string DomainProtocol { get; init; } = "https";
 
     public static Settings FromConfiguration(IConfiguration config)
     {
@@ -78,6 +92,16 @@ public sealed class Settings
             SentryKitsuEnabled = Flag(config, "SENTRY_KITSU_ENABLED", false),
             SentryKitsuDsn = config["SENTRY_KITSU_DSN"] ?? "",
             SentryKitsuSampleRate = double.TryParse(config["SENTRY_KITSU_SR"], System.Globalization.CultureInfo.InvariantCulture, out var sr) ? sr : 0.1,
+            MailEnabled = Flag(config, "MAIL_ENABLED", true),
+            MailServer = config["MAIL_SERVER"]?.Trim() ?? "",
+            MailPort = Number(config, "MAIL_PORT", 25),
+            MailUsername = config["MAIL_USERNAME"] ?? "",
+            MailPassword = config["MAIL_PASSWORD"] ?? "",
+            MailUseTls = Flag(config, "MAIL_USE_TLS", false),
+            MailUseSsl = Flag(config, "MAIL_USE_SSL", false),
+            MailDefaultSender = config["MAIL_DEFAULT_SENDER"] is { Length: > 0 } sender ? sender : "no-reply@your-studio.com",
+            DomainName = config["DOMAIN_NAME"] is { Length: > 0 } domain ? domain : "localhost:8080",
+            DomainProtocol = config["DOMAIN_PROTOCOL"] is { Length: > 0 } protocol ? protocol : "https",
         };
     }
 

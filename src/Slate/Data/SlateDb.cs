@@ -91,6 +91,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     public DbSet<WorkingFile> WorkingFiles => Set<WorkingFile>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
     public DbSet<PasswordChange> PasswordChanges => Set<PasswordChange>();
+    public DbSet<ResetToken> ResetTokens => Set<ResetToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -110,6 +111,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     static void ConfigureRelations(ModelBuilder b)
     {
         b.Entity<PasswordChange>().HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.Entity<ResetToken>().HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.NoAction);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.SceneId).OnDelete(DeleteBehavior.NoAction);
         b.Entity<AssetInstance>().HasOne<Entity>().WithMany().HasForeignKey(x => x.TargetAssetId).OnDelete(DeleteBehavior.NoAction);

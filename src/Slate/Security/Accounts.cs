@@ -80,9 +80,40 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
     {
         CheckPassword(password);
         var person = await FindByEmail(email.Trim(), ct) ?? throw new NotFoundException();
+        await ReplacePasswordAsync(person, password, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Sets a checked password on a tracked person and ends the sessions opened before, in the
+    /// caller's unit of work (the caller saves).
+    /// </summary>
+    public async Task ReplacePasswordAsync(Person person, string password, CancellationToken ct = default)
+    {
         person.Password = passwords.Hash(password);
         await EndSessions(person.Id, ct);
-        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A new password with its confirmation, as Zou's password routes check it: long enough first,
+    /// then the same twice; refused with their 400 {"error", "message"} words.
+    /// </summary>
+    public void CheckNewPassword(string password, string confirmation)
+    {
+        if (TooShort(password)) throw new BadRequestException("Password is too short.");
+        if (password != confirmation) throw new BadRequestException("Confirmation password doesn't match.");
+    }
+
+    /// <summary>
+    /// Whether an admin may set (or send a link to set) someone's password: always their own; never
+    /// a protected account's, nor another admin's who already has one (Zou's 400 words).
+    /// </summary>
+    public void CheckPasswordChangeAllowed(Person person, Guid callerId)
+    {
+        if (person.Id == callerId) return;
+        if (IsProtected(person)) throw new BadRequestException("This user is in protected accounts.");
+        if (person.Role == "admin" && person.Password is { Length: > 0 })
+            throw new BadRequestException("An admin can't change another admin's password.");
     }
 
     /// <summary>Sessions opened before now stop working (see <see cref="PasswordChange"/>).</summary>
@@ -96,9 +127,10 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
     /// <summary>Zou counts characters (code points), not bytes or UTF-16 units.</summary>
     public void CheckPassword(string password)
     {
-        if (password.EnumerateRunes().Count() < settings.MinPasswordLength)
-            throw new WrongParameterException("Password is too short.");
+        if (TooShort(password)) throw new WrongParameterException("Password is too short.");
     }
+
+    bool TooShort(string password) => password.EnumerateRunes().Count() < settings.MinPasswordLength;
 
     /// <summary>Bots may share a human's e-mail; humans may not share one.</summary>
     public Task<Person?> FindByEmail(string email, CancellationToken ct = default) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
+using Slate.Mail;
 using Slate.Security;
 
 namespace Slate.Api.Auth;
@@ -12,9 +13,12 @@ public sealed record Session(Person Person, string AccessToken, string RefreshTo
 
 /// <summary>
 /// Sessions as Zou runs them (behavior-platform.md §4.4-4.7): password login with lockout after
-/// repeated failures, logout that revokes both tokens, refresh of the access token.
+/// repeated failures, logout that revokes both tokens, refresh of the access token; changing
+/// one's password, and the forgotten-password flow (a token mailed, then traded for a password).
 /// </summary>
-public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blocklist, Settings settings)
+public sealed class AuthService(
+    SlateDb db, Tokens tokens, TokenBlocklist blocklist, Settings settings, Accounts accounts, ResetTokens resetTokens,
+    MailMessages mails)
 {
     const int MaxFailedAttempts = 5;
     static readonly TimeSpan LockoutDelay = TimeSpan.FromMinutes(1);
@@ -29,8 +33,12 @@ public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blockl
             Passwords.SpendTime();
             throw LoginFailed();
         }
-        await CheckLockout(person);
-        if (settings.AuthStrategy != "auth_local_no_password" && !Passwords.Verify(password, person.Password))
+        if (await LockedOutAsync(person))
+            throw new ApiException(400, new JsonObject
+            {
+                ["error"] = true, ["login"] = false, ["too_many_failed_login_attemps"] = true,
+            });
+        if (!PasswordMatches(person, password))
         {
             await CountFailure(person);
             throw LoginFailed();
@@ -44,12 +52,22 @@ public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blockl
         if (person.LoginFailedAttemps > 0)
             await db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LoginFailedAttemps, 0));
 
-        var (refresh, refreshJti) = tokens.Issue(person.Id, Tokens.Refresh, "person", Tokens.RefreshLifetime);
-        var (access, _) = tokens.Issue(person.Id, Tokens.Access, "person", Tokens.AccessLifetime, refreshJti);
+        var session = NewSession(person);
         db.LoginLogs.Add(new LoginLog { PersonId = person.Id, IpAddress = ipAddress, Origin = fromBrowser ? "web" : "script" });
         await db.SaveChangesAsync();
+        return session;
+    }
+
+    /// <summary>A fresh refresh token and the access token tied to it.</summary>
+    public Session NewSession(Person person)
+    {
+        var (refresh, refreshJti) = tokens.Issue(person.Id, Tokens.Refresh, "person", Tokens.RefreshLifetime);
+        var (access, _) = tokens.Issue(person.Id, Tokens.Access, "person", Tokens.AccessLifetime, refreshJti);
         return new Session(person, access, refresh);
     }
+
+    bool PasswordMatches(Person person, string password) =>
+        settings.AuthStrategy == "auth_local_no_password" || Passwords.Verify(password, person.Password);
 
     /// <summary>By e-mail first, then by desktop login; bots never log in with a password.</summary>
     async Task<Person?> FindLoginPerson(string email)
@@ -60,16 +78,13 @@ public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blockl
     }
 
     /// <summary>Five failures less than a minute apart lock the account; after that minute the count starts over.</summary>
-    async Task CheckLockout(Person person)
+    async Task<bool> LockedOutAsync(Person person)
     {
-        if ((person.LoginFailedAttemps ?? 0) < MaxFailedAttempts) return;
-        if (person.LastLoginFailed is { } last && Clock.UtcNow() - last < LockoutDelay)
-            throw new ApiException(400, new JsonObject
-            {
-                ["error"] = true, ["login"] = false, ["too_many_failed_login_attemps"] = true,
-            });
+        if ((person.LoginFailedAttemps ?? 0) < MaxFailedAttempts) return false;
+        if (person.LastLoginFailed is { } last && Clock.UtcNow() - last < LockoutDelay) return true;
         await db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LoginFailedAttemps, 0));
         person.LoginFailedAttemps = 0;
+        return false;
     }
 
     /// <summary>One atomic increment, so parallel guesses are all counted.</summary>
@@ -114,5 +129,66 @@ public sealed class AuthService(SlateDb db, Tokens tokens, TokenBlocklist blockl
     {
         user.CheckPerson();
         return tokens.Issue(user.Id, Tokens.Access, user.Token.IdentityType, Tokens.AccessLifetime, user.Token.Jti).Token;
+    }
+
+    /// <summary>
+    /// The caller's new password (POST /auth/change-password): the old one is checked as a login
+    /// without second factor (the lockout applies and a wrong one counts), then the new one; their
+    /// sessions end and they are told by e-mail. Returns the person, to open a new session.
+    /// </summary>
+    public async Task<Person> ChangePasswordAsync(CurrentUser user, JsonObject body, string? fromAddress)
+    {
+        user.CheckPerson();
+        var oldPassword = RequestBody.RequiredText(body, "old_password");
+        var password = RequestBody.RequiredText(body, "password");
+        var confirmation = RequestBody.RequiredText(body, "password_2");
+        var person = await db.Persons.SingleAsync(p => p.Id == user.Id);
+        if (await LockedOutAsync(person))
+            throw new ApiException(400, ApiException.ErrorBody("Too many failed login attempts.",
+                new JsonObject { ["too_many_failed_login_attemps"] = true }));
+        if (!PasswordMatches(person, oldPassword))
+        {
+            await CountFailure(person);
+            throw new BadRequestException("Old password is wrong.");
+        }
+        if (person.Active == false) throw new BadRequestException("User is unactive.");
+        accounts.CheckNewPassword(password, confirmation);
+        person.LoginFailedAttemps = 0;
+        await accounts.ReplacePasswordAsync(person, password);
+        await db.SaveChangesAsync();
+        await mails.PasswordChangedAsync(person, fromAddress);
+        return person;
+    }
+
+    /// <summary>
+    /// POST /auth/reset-password: an active account gets a recovery link valid 2 hours by e-mail.
+    /// The answer is the same whether the account exists or not.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(JsonObject body, string? fromAddress)
+    {
+        var email = RequestBody.RequiredText(body, "email").Trim().ToLowerInvariant();
+        var person = await accounts.FindByEmail(email);
+        if (person is not { Active: true }) return;
+        var token = await resetTokens.IssueAsync(person.Id, ResetTokens.RecoveryLifetime);
+        await db.SaveChangesAsync();
+        await mails.PasswordRecoveryAsync(person, resetTokens.Link(email, token), fromAddress);
+    }
+
+    /// <summary>
+    /// PUT /auth/reset-password: the mailed token (once, before it expires) sets a new password;
+    /// sessions opened before end.
+    /// </summary>
+    public async Task ResetPasswordAsync(JsonObject body)
+    {
+        var email = RequestBody.RequiredText(body, "email").Trim().ToLowerInvariant();
+        var token = RequestBody.RequiredText(body, "token");
+        var password = RequestBody.RequiredText(body, "password");
+        var confirmation = RequestBody.RequiredText(body, "password2");
+        var person = await accounts.FindByEmail(email);
+        if (!await resetTokens.RedeemAsync(person?.Id, token)) throw new BadRequestException("Wrong or expired token.");
+        accounts.CheckNewPassword(password, confirmation);
+        if (person!.Active != true) throw new BadRequestException("User is inactive.");
+        await accounts.ReplacePasswordAsync(person, password);
+        await db.SaveChangesAsync();
     }
 }

@@ -3498,6 +3498,28 @@ namespace Slate.Data.Migrations.Sqlite
                     b.ToTable("project_template_task_type_link");
                 });
 
+            modelBuilder.Entity("Slate.Domain.ResetToken", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("PersonId")
+                        .HasName("slate_reset_token_pkey");
+
+                    b.ToTable("slate_reset_token");
+                });
+
             modelBuilder.Entity("Slate.Domain.RevokedToken", b =>
                 {
                     b.Property<string>("Jti")
@@ -5218,6 +5240,16 @@ namespace Slate.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("project_template_task_type_link_task_type_id_fkey");
+                });
+
+            modelBuilder.Entity("Slate.Domain.ResetToken", b =>
+                {
+                    b.HasOne("Slate.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("slate_reset_token_person_id_fkey");
                 });
 
             modelBuilder.Entity("Slate.Domain.SalaryScale", b =>
