@@ -9,6 +9,7 @@ using Slate.Api.Departments;
 using Slate.Api.Entities;
 using Slate.Api.Files;
 using Slate.Api.Index;
+using Slate.Api.Persons;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
@@ -83,6 +84,7 @@ public static class Server
         builder.Services.AddSingleton<Mailer>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Mailer>());
         builder.Services.AddScoped<MailMessages>();
+        builder.Services.AddScoped<PersonAccountsService>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -108,6 +110,7 @@ public static class Server
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
+        app.MapArea(PersonAccountsRoutes.Map);
         app.MapApiDocs();
         return app;
     }
