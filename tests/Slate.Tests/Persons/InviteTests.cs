@@ -85,3 +85,42 @@ public class InviteWithoutMailTests(SlateFactory factory) : IClassFixture<SlateF
         await factory.CreateClient().LoginAsync(newcomer.Email!, "set-by-the-admin");
     }
 }
+
+/// <summary>A mail server that refuses connections (a port nobody listens on).</summary>
+public class BrokenMailFactory : SlateFactory
+{
+    static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>(base.ExtraSettings)
+    {
+        ["MAIL_SERVER"] = "127.0.0.1",
+        ["MAIL_PORT"] = ClosedPort().ToString(),
+    };
+}
+
+/// <summary>A failed delivery is logged; the request answers as if it went out, as Zou's does.</summary>
+public class InviteWithBrokenMailTests(BrokenMailFactory factory) : IClassFixture<BrokenMailFactory>
+{
+    [Fact]
+    public async Task Invitations_answer_and_keep_working_when_the_mail_server_is_down()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var first = await factory.CreatePersonAsync();
+        var second = await factory.CreatePersonAsync();
+
+        var response = await admin.GetAsync($"/api/actions/persons/{first.Id}/invite");
+        await Task.Delay(500);
+        var next = await admin.GetAsync($"/api/actions/persons/{second.Id}/invite");
+
+        Responses.AssertJsonEqual(new JsonObject { ["success"] = true, ["message"] = "Email sent" }, await response.JsonAsync());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/auth/authenticated")).StatusCode);
+    }
+}
