@@ -95,7 +95,7 @@ public class PasswordResetTests(MailFactory factory) : IClassFixture<MailFactory
         await (await Reset(Unique("nobody") + "@example.com", second)).AssertZouErrorAsync(HttpStatusCode.BadRequest, "Wrong or expired token.");
 
         await factory.WithDb(db => db.ResetTokens.Where(t => t.PersonId == person.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, Slate.Data.Clock.UtcNow().AddSeconds(-1))));
         await (await Reset(person.Email!, second)).AssertZouErrorAsync(HttpStatusCode.BadRequest, "Wrong or expired token.");
         await factory.ClientForAsync(person);
     }

@@ -283,7 +283,7 @@ public class PersonAccountsTests(ProtectedMailFactory factory) : IClassFixture<P
             p.Phone = "+33 1 23 45 67 89";
             p.DailySalary = 320;
             p.LoginFailedAttemps = 2;
-            p.LastLoginFailed = DateTime.UtcNow.AddDays(-1);
+            p.LastLoginFailed = Slate.Data.Clock.UtcNow().AddDays(-1);
             p.Jti = Guid.NewGuid().ToString();
             p.FidoCredentials = ["{\"device_name\": \"key\"}"];
             p.EmailOtpSecret = "secret";
