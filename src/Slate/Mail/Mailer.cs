@@ -22,7 +22,7 @@ public sealed class Mailer(Settings settings, ILogger<Mailer> logger) : Backgrou
 
     readonly Channel<MailMessage> queue = Channel.CreateUnbounded<MailMessage>(new UnboundedChannelOptions { SingleReader = true });
 
-    public bool Configured => settings.MailEnabled && settings.MailServer.Length > 0;
+    bool Configured => settings.MailEnabled && settings.MailServer.Length > 0;
 
     public void Send(MailMessage message) => queue.Writer.TryWrite(message);
 
