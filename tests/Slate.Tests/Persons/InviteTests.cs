@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;
 
@@ -122,5 +124,54 @@ public class InviteWithBrokenMailTests(BrokenMailFactory factory) : IClassFixtur
         Responses.AssertJsonEqual(new JsonObject { ["success"] = true, ["message"] = "Email sent" }, await response.JsonAsync());
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/auth/authenticated")).StatusCode);
+    }
+}
+
+/// <summary>MAIL_ENABLED off, with a mail sink that must stay empty and the server's log kept.</summary>
+public class MailDisabledFactory : MailFactory
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
+
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>(base.ExtraSettings)
+    {
+        ["MAIL_ENABLED"] = "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+    }
+
+    sealed class QueueLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> log) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
+        public void Dispose() { }
+    }
+
+    sealed class QueueLogger(System.Collections.Concurrent.ConcurrentQueue<string> log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            log.Enqueue(formatter(state, exception));
+    }
+}
+
+/// <summary>With MAIL_ENABLED off nothing is sent: the message, link included, goes to the log.</summary>
+public class InviteWithMailDisabledTests(MailDisabledFactory factory) : IClassFixture<MailDisabledFactory>
+{
+    [Fact]
+    public async Task The_invitation_is_logged_instead_of_sent()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var newcomer = await factory.CreatePersonAsync();
+
+        var response = await admin.GetAsync($"/api/actions/persons/{newcomer.Id}/invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await factory.AssertNoMailAsync(newcomer.Email!);
+        var logged = Assert.Single(factory.Log, line => line.Contains(newcomer.Email!) && line.Contains("not sent"));
+        Assert.Matches($"reset-change-password\\?email=.*&token=[A-Z0-9]{{64}}&type=new", logged);
     }
 }
