@@ -12,6 +12,7 @@ using Slate.Api.Index;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
+using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
@@ -76,6 +77,7 @@ public static class Server
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
+        builder.Services.AddScoped<SearchFiltersService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 
@@ -103,6 +105,7 @@ public static class Server
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
+        app.MapArea(UserInboxRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -1,0 +1,63 @@
+using Slate.Http;
+using Slate.Security;
+
+namespace Slate.Api.User;
+
+/// <summary>
+/// The user blueprint's routes about the caller's inbox, in Zou's order: saved search filters and
+/// their groups, notifications, task subscriptions, chats, sequence subscriptions. Every route is
+/// refused to bots (Zou's require_person). Rules live in the area's services.
+/// </summary>
+public static class UserInboxRoutes
+{
+    public static void Map(IEndpointRouteBuilder area)
+    {
+        var routes = PersonsOnly(area);
+
+        routes.Get("/data/user/filters", async (SearchFiltersService filters) =>
+                ZouJson.Result(await filters.FiltersAsync()))
+            .WithSummary("List the caller's saved search filters and the shared ones, by list type and project");
+        routes.Post("/data/user/filters", async (HttpRequest request, SearchFiltersService filters) =>
+                ZouJson.Result(await filters.CreateFilterAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Save a search filter for the caller");
+        routes.Put("/data/user/filters/{filter_id}", async (string filter_id, HttpRequest request, SearchFiltersService filters) =>
+                ZouJson.Result(await filters.UpdateFilterAsync(filter_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change one of the caller's search filters");
+        routes.Delete("/data/user/filters/{filter_id}", async (string filter_id, SearchFiltersService filters) =>
+            {
+                await filters.RemoveFilterAsync(filter_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Delete one of the caller's search filters");
+        routes.Get("/data/user/filter-groups", async (SearchFiltersService filters) =>
+                ZouJson.Result(await filters.GroupsAsync()))
+            .WithSummary("List the caller's search filter groups and the shared ones, by list type and project");
+        routes.Post("/data/user/filter-groups", async (HttpRequest request, SearchFiltersService filters) =>
+                ZouJson.Result(await filters.CreateGroupAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Create a search filter group for the caller");
+        routes.Get("/data/user/filter-groups/{filter_group_id}", async (string filter_group_id, SearchFiltersService filters) =>
+                ZouJson.Result(await filters.GroupAsync(filter_group_id)))
+            .WithSummary("Get one of the caller's search filter groups");
+        routes.Put("/data/user/filter-groups/{filter_group_id}", async (string filter_group_id, HttpRequest request, SearchFiltersService filters) =>
+                ZouJson.Result(await filters.UpdateGroupAsync(filter_group_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Change one of the caller's search filter groups");
+        routes.Delete("/data/user/filter-groups/{filter_group_id}", async (string filter_group_id, SearchFiltersService filters) =>
+            {
+                await filters.RemoveGroupAsync(filter_group_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Delete one of the caller's search filter groups with its filters");
+    }
+
+    /// <summary>The routes of a group that answers 403 to bots before any handler runs (Zou's require_person).</summary>
+    static RouteGroupBuilder PersonsOnly(IEndpointRouteBuilder area)
+    {
+        var group = area.MapGroup("");
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().CheckPerson();
+            return await next(context);
+        });
+        return group;
+    }
+}
