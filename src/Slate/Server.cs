@@ -78,6 +78,7 @@ public static class Server
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();
+        builder.Services.AddScoped<UserNotificationsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

@@ -47,6 +47,20 @@ public static class UserInboxRoutes
                 return Results.NoContent();
             })
             .WithSummary("Delete one of the caller's search filter groups with its filters");
+
+        routes.Get("/data/user/notifications", async (HttpRequest request, UserNotificationsService notifications) =>
+                ZouJson.Result(await notifications.ListAsync(request.Query)))
+            .WithSummary("List the caller's 100 newest notifications, filtered by date, task type, status, kind, read or watching");
+        routes.Get("/data/user/notifications/{notification_id}", async (string notification_id, UserNotificationsService notifications) =>
+                ZouJson.Result(await notifications.OneAsync(notification_id)))
+            .WithSummary("Get one of the caller's notifications");
+        routes.Put("/data/user/notifications/{notification_id}", async (string notification_id, HttpRequest request, UserNotificationsService notifications) =>
+                ZouJson.Result(await notifications.UpdateAsync(notification_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Mark one of the caller's notifications read or unread");
+
+        routes.Post("/actions/user/notifications/mark-all-as-read", async (UserNotificationsService notifications) =>
+                ZouJson.Result(await notifications.MarkAllReadAsync()))
+            .WithSummary("Mark all the caller's notifications read");
     }
 
     /// <summary>The routes of a group that answers 403 to bots before any handler runs (Zou's require_person).</summary>
