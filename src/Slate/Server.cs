@@ -79,6 +79,7 @@ public static class Server
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();
         builder.Services.AddScoped<UserNotificationsService>();
+        builder.Services.AddScoped<SubscriptionsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Slate.Http;
 using Slate.Security;
 
@@ -58,6 +59,50 @@ public static class UserInboxRoutes
                 ZouJson.Result(await notifications.UpdateAsync(notification_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Mark one of the caller's notifications read or unread");
 
+        routes.Get("/data/user/tasks/{task_id}/subscribed", async (string task_id, SubscriptionsService subscriptions) =>
+                ZouJson.Result(JsonValue.Create(await subscriptions.HasTaskAsync(task_id))))
+            .WithSummary("Whether the caller follows a task");
+
+        routes.Post("/actions/user/tasks/subscribe", async (HttpRequest request, SubscriptionsService subscriptions) =>
+                ZouJson.Result(await subscriptions.SubscribeManyAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Follow the listed tasks");
+        routes.Post("/actions/user/tasks/unsubscribe", async (HttpRequest request, SubscriptionsService subscriptions) =>
+                ZouJson.Result(await subscriptions.UnsubscribeManyAsync(await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Stop following the listed tasks");
+        routes.Post("/actions/user/tasks/{task_id}/subscribe", async (string task_id, SubscriptionsService subscriptions) =>
+                ZouJson.Result(await subscriptions.SubscribeAsync(task_id), StatusCodes.Status201Created))
+            .WithSummary("Follow a task");
+        routes.Delete("/actions/user/tasks/{task_id}/unsubscribe", async (string task_id, SubscriptionsService subscriptions) =>
+            {
+                await subscriptions.UnsubscribeAsync(task_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Stop following a task");
+
+        foreach (var kind in new[] { "sequences", "entities" })
+        {
+            routes.Get($"/data/user/{kind}/{{sequence_id}}/task-types/{{task_type_id}}/subscribed",
+                    async (string sequence_id, string task_type_id, SubscriptionsService subscriptions) =>
+                        ZouJson.Result(JsonValue.Create(await subscriptions.HasSequenceAsync(sequence_id, task_type_id))))
+                .WithSummary(kind == "sequences"
+                    ? "Whether the caller follows a sequence for a task type"
+                    : "Whether the caller follows an entity for a task type (alias of the sequence route)");
+        }
+        routes.Get("/data/user/projects/{project_id}/task-types/{task_type_id}/sequence-subscriptions",
+                async (string project_id, string task_type_id, SubscriptionsService subscriptions) =>
+                    ZouJson.Result(await subscriptions.SequenceIdsAsync(project_id, task_type_id)))
+            .WithSummary("List the sequences of a project the caller follows for a task type");
+        routes.Post("/actions/user/sequences/{sequence_id}/task-types/{task_type_id}/subscribe",
+                async (string sequence_id, string task_type_id, SubscriptionsService subscriptions) =>
+                    ZouJson.Result(await subscriptions.SubscribeSequenceAsync(sequence_id, task_type_id), StatusCodes.Status201Created))
+            .WithSummary("Follow a sequence for a task type");
+        routes.Delete("/actions/user/sequences/{sequence_id}/task-types/{task_type_id}/unsubscribe",
+                async (string sequence_id, string task_type_id, SubscriptionsService subscriptions) =>
+                {
+                    await subscriptions.UnsubscribeSequenceAsync(sequence_id, task_type_id);
+                    return Results.NoContent();
+                })
+            .WithSummary("Stop following a sequence for a task type");
         routes.Post("/actions/user/notifications/mark-all-as-read", async (UserNotificationsService notifications) =>
                 ZouJson.Result(await notifications.MarkAllReadAsync()))
             .WithSummary("Mark all the caller's notifications read");
