@@ -80,6 +80,7 @@ public static class Server
         builder.Services.AddScoped<SearchFiltersService>();
         builder.Services.AddScoped<UserNotificationsService>();
         builder.Services.AddScoped<SubscriptionsService>();
+        builder.Services.AddScoped<UserChatsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
 

@@ -63,6 +63,19 @@ public static class UserInboxRoutes
                 ZouJson.Result(JsonValue.Create(await subscriptions.HasTaskAsync(task_id))))
             .WithSummary("Whether the caller follows a task");
 
+        routes.Get("/data/user/chats", async (UserChatsService chats) =>
+                ZouJson.Result(await chats.ListAsync()))
+            .WithSummary("List the entity chats the caller takes part in, in open projects");
+        routes.Post("/actions/user/chats/{entity_id}/join", async (string entity_id, UserChatsService chats) =>
+                ZouJson.Result(await chats.JoinAsync(entity_id)))
+            .WithSummary("Join an entity's chat");
+        routes.Delete("/actions/user/chats/{entity_id}/join", async (string entity_id, UserChatsService chats) =>
+            {
+                await chats.LeaveAsync(entity_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Leave an entity's chat");
+
         routes.Post("/actions/user/tasks/subscribe", async (HttpRequest request, SubscriptionsService subscriptions) =>
                 ZouJson.Result(await subscriptions.SubscribeManyAsync(await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
             .WithSummary("Follow the listed tasks");
