@@ -73,14 +73,16 @@ public sealed class UserNotificationsService(SlateDb db, Permissions permissions
         return await serializer.RowAsync(notification);
     }
 
-    /// <summary>POST /actions/user/notifications/mark-all-as-read: notification:all-read.</summary>
+    /// <summary>POST /actions/user/notifications/mark-all-as-read: one set-based update, and notification:all-read.</summary>
     public async Task<JsonObject> MarkAllReadAsync()
     {
         var me = permissions.User.Id;
-        foreach (var notification in await db.Notifications.Where(n => n.PersonId == me && !n.Read).ToListAsync())
-            notification.Read = true;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Notifications.Where(n => n.PersonId == me && !n.Read)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Read, true).SetProperty(n => n.UpdatedAt, Clock.UtcNow()));
         events.Emit("notification:all-read", new JsonObject { ["person_id"] = ZouSerializer.Uuid(me) }, null);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return new JsonObject { ["success"] = true };
     }
 
