@@ -130,6 +130,9 @@ public class UserSearchFiltersTests(SlateFactory factory) : IClassFixture<SlateF
         Assert.Equal("String should have at least 1 character", (string?)(await empty.JsonAsync())["data"]!["errors"]![0]!["message"]);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/data/user/filters", new { name = "n", query = "q", project_id = "nope" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/data/user/filters", new { name = new string('n', 201), query = "q" })).StatusCode);
+        var unknownProject = await client.PostAsJsonAsync("/api/data/user/filters", new { name = "n", query = "q", project_id = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownProject.StatusCode);
+        Assert.NotNull((await unknownProject.JsonAsync())["message"]);
         await (await client.PostAsJsonAsync("/api/data/user/filters", new { name = "n", query = "q", department_id = Guid.NewGuid() }))
             .AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
         await (await client.PostAsJsonAsync("/api/data/user/filters", new { name = "n", query = "q", search_filter_group_id = Guid.NewGuid() }))

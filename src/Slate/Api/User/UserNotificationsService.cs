@@ -175,8 +175,9 @@ public sealed class UserNotificationsService(SlateDb db, Permissions permissions
             var replyText = "";
             JsonNode replyMentions = new JsonArray(), replyDepartmentMentions = new JsonArray();
             if (n.Type is "reply" or "reply-mention"
+                && n.ReplyId is { } replyId
                 && row.Replies is JsonArray replies
-                && replies.OfType<JsonObject>().FirstOrDefault(r => (string?)r["id"] == (n.ReplyId is { } replyId ? ZouSerializer.Uuid(replyId) : null)) is { } reply)
+                && replies.OfType<JsonObject>().FirstOrDefault(r => r["id"] is JsonValue v && v.TryGetValue<string>(out var text) && text == ZouSerializer.Uuid(replyId)) is { } reply)
             {
                 replyText = reply["text"] is JsonValue text && text.TryGetValue<string>(out var value) ? value : "";
                 replyMentions = reply["mentions"]?.DeepClone() ?? new JsonArray();
