@@ -29,7 +29,7 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
             .Where(f => f.PersonId == me || f.IsShared && (f.ProjectId == null || team == null || team.Contains(f.ProjectId.Value)))
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.Id)
             .ToListAsync();
-        return await GroupAsync(rows, f => (f.ListType, f.ProjectId, f.DepartmentId), keepEmptyListTypes: false);
+        return await ByListTypeAndProjectAsync(rows, f => (f.ListType, f.ProjectId, f.DepartmentId), keepEmptyListTypes: false);
     }
 
     /// <summary>GET /data/user/filter-groups, newest first.</summary>
@@ -42,7 +42,7 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
             .OrderByDescending(g => g.CreatedAt).ThenBy(g => g.Id)
             .ToListAsync();
         // Zou opens a group's list type before it checks the department, so a hidden group leaves an empty list type.
-        return await GroupAsync(rows, g => (g.ListType, g.ProjectId, g.DepartmentId), keepEmptyListTypes: true);
+        return await ByListTypeAndProjectAsync(rows, g => (g.ListType, g.ProjectId, g.DepartmentId), keepEmptyListTypes: true);
     }
 
     /// <summary>POST /data/user/filters.</summary>
@@ -175,7 +175,7 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
     }
 
     /// <summary>{list_type: {project_id or "all": [rows]}}; department rows only for its members and global managers.</summary>
-    async Task<JsonObject> GroupAsync<T>(List<T> rows, Func<T, (string ListType, Guid? ProjectId, Guid? DepartmentId)> keys, bool keepEmptyListTypes)
+    async Task<JsonObject> ByListTypeAndProjectAsync<T>(List<T> rows, Func<T, (string ListType, Guid? ProjectId, Guid? DepartmentId)> keys, bool keepEmptyListTypes)
         where T : class
     {
         var seesDepartments = permissions.GlobalRole is "admin" or "manager";
