@@ -13,6 +13,7 @@ using Slate.Api.Persons;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
+using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
 using Slate.Mail;
@@ -78,6 +79,10 @@ public static class Server
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
+        builder.Services.AddScoped<SearchFiltersService>();
+        builder.Services.AddScoped<UserNotificationsService>();
+        builder.Services.AddScoped<SubscriptionsService>();
+        builder.Services.AddScoped<UserChatsService>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<InitialData>();
         builder.Services.AddScoped<ResetTokens>();
@@ -111,6 +116,7 @@ public static class Server
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
         app.MapArea(PersonAccountsRoutes.Map);
+        app.MapArea(UserInboxRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -158,6 +158,24 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
             throw new PermissionDeniedException();
     }
 
+    /// <summary>
+    /// <see cref="CheckTaskAccessAsync"/> for many tasks at once: the team of each project, and in
+    /// projects where the caller works as a vendor, each task assigned to them (one query for all).
+    /// </summary>
+    public async Task CheckTasksAccessAsync(IReadOnlyCollection<ProductionTask> tasks)
+    {
+        var vendorTasks = new List<Guid>();
+        foreach (var task in tasks)
+        {
+            var role = await ProjectRoleAsync(task.ProjectId) ?? throw new PermissionDeniedException();
+            if (role == "vendor") vendorTasks.Add(task.Id);
+        }
+        if (vendorTasks.Count == 0) return;
+        var assigned = await db.TaskPersonLinks.AsNoTracking()
+            .Where(l => l.PersonId == user.Id && vendorTasks.Contains(l.TaskId)).Select(l => l.TaskId).Distinct().CountAsync();
+        if (assigned != vendorTasks.Distinct().Count()) throw new PermissionDeniedException();
+    }
+
     /// <summary>Whether a task of the entity is assigned to the caller.</summary>
     public Task<bool> IsAssignedOnEntityAsync(Guid? entityId) => AssignedEntityIds().AnyAsync(id => id == entityId);
 
