@@ -12,6 +12,7 @@ using Slate.Api.Index;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
+using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
 using Slate.Realtime;
@@ -73,6 +74,8 @@ public static class Server
         builder.Services.AddScoped<TaskDatesService>();
         builder.Services.AddScoped<TaskRows>();
         builder.Services.AddScoped<OpenTasksService>();
+        builder.Services.AddScoped<UserFilters>();
+        builder.Services.AddScoped<UserContextService>();
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
@@ -103,6 +106,7 @@ public static class Server
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
+        app.MapArea(UserRoutes.Map);
         app.MapApiDocs();
         return app;
     }

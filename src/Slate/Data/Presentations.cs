@@ -136,6 +136,21 @@ public static class Presentations
         ["exceptions"] = entry.Exceptions?.DeepClone(),
     };
 
+    /// <summary>Zou's Plugin.present(): what the web app needs to load a plugin.</summary>
+    public static JsonObject Plugin(Plugin plugin) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(plugin.Id),
+        ["plugin_id"] = plugin.PluginId,
+        ["name"] = plugin.Name,
+        ["description"] = plugin.Description,
+        ["version"] = plugin.Version,
+        ["maintainer_name"] = plugin.MaintainerName,
+        ["maintainer_email"] = plugin.MaintainerEmail,
+        ["frontend_project_enabled"] = plugin.FrontendProjectEnabled,
+        ["frontend_studio_enabled"] = plugin.FrontendStudioEnabled,
+        ["icon"] = plugin.Icon,
+    };
+
     /// <summary>The organisation as a caller may see it: chat integration tokens only for admins.</summary>
     public static JsonObject Organisation(JsonObject organisation, bool forAdmin)
     {
