@@ -76,6 +76,7 @@ public static class Server
         builder.Services.AddScoped<OpenTasksService>();
         builder.Services.AddScoped<UserFilters>();
         builder.Services.AddScoped<UserContextService>();
+        builder.Services.AddScoped<UserWorkService>();
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
