@@ -82,6 +82,7 @@ public class UserWorkTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.Empty(await ArrayAsync(await client.GetAsync($"/api/data/user/shots/{foreignShot.Id}/tasks")));
         Assert.Empty(await ArrayAsync(await client.GetAsync($"/api/data/user/shots/{foreignShot.Id}/task-types")));
         Assert.Empty(await ArrayAsync(await client.GetAsync($"/api/data/user/projects/{notMine.Id}/asset-types")));
+        Assert.Empty(await ArrayAsync(await client.GetAsync("/api/data/user/tasks")));
     }
 
     [Fact]
@@ -153,6 +154,87 @@ public class UserWorkTests(SlateFactory factory) : IClassFixture<SlateFactory>
     }
 
     [Fact]
+    public async Task The_to_do_and_done_lists_hold_the_callers_tasks_in_kitsus_row_format()
+    {
+        var vendor = await factory.CreatePersonAsync("vendor");
+        var colleague = await factory.CreatePersonAsync();
+        var p = await ProductionAsync(vendor, colleague);
+        var done = await factory.CreateTaskStatusAsync(s => s.IsDone = true);
+        var finished = await factory.CreateTaskAsync(p.OtherShot, vendor);
+        await factory.WithDb(async db =>
+        {
+            (await db.Tasks.FindAsync(finished.Id))!.TaskStatusId = done.Id;
+            return await db.SaveChangesAsync();
+        });
+        var client = await factory.ClientForAsync(vendor);
+
+        var todo = await ArrayAsync(await client.GetAsync("/api/data/user/tasks"));
+        Assert.Equal(Ids(p.ShotTask, p.AssetTask, p.SceneTask), Ids(todo));
+        var row = todo.Single(r => (string?)r!["id"] == p.ShotTask.Id.ToString())!.AsObject();
+        Assert.Equal(p.Project.Name, (string?)row["project_name"]);
+        Assert.Equal(p.Sequence.Name, (string?)row["sequence_name"]);
+        Assert.Equal(p.Episode.Id.ToString(), (string?)row["episode_id"]);
+        Assert.Equal([vendor.Id.ToString()], row["assignees"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal("last_comment", row.Last().Key);
+        Assert.Equal(Ids(finished), Ids(await ArrayAsync(await client.GetAsync("/api/data/user/done-tasks"))));
+        var colleagueTodo = Ids(await ArrayAsync(await (await factory.ClientForAsync(colleague)).GetAsync("/api/data/user/tasks")));
+        Assert.Contains(p.ColleagueTask.Id.ToString(), colleagueTodo);
+        Assert.DoesNotContain(p.ShotTask.Id.ToString(), colleagueTodo);
+    }
+
+    [Fact]
+    public async Task Tasks_to_check_are_the_feedback_requests_of_managed_projects_and_supervised_departments()
+    {
+        var manager = await factory.CreatePersonAsync("manager");
+        var supervisor = await factory.CreatePersonAsync("supervisor");
+        var artist = await factory.CreatePersonAsync();
+        var department = await factory.CreateDepartmentAsync(supervisor);
+        var project = await factory.CreateProjectAsync(true, (manager, null), (supervisor, null), (artist, null));
+        var otherProject = await factory.CreateProjectAsync(true, (artist, null));
+        var closed = await factory.CreateProjectAsync(false, (manager, null), (artist, null));
+        var feedback = await factory.CreateTaskStatusAsync(s => s.IsFeedbackRequest = true);
+        var ofDepartment = await factory.CreateTaskTypeAsync("Shot", department);
+        var ofNone = await factory.CreateTaskTypeAsync("Shot");
+
+        async Task<ProductionTask> TaskAsync(Project of, TaskType type, bool waiting = true)
+        {
+            var task = await factory.CreateTaskAsync(await factory.CreateEntityAsync(of, "Shot"), type, artist);
+            if (waiting)
+                await factory.WithDb(async db =>
+                {
+                    (await db.Tasks.FindAsync(task.Id))!.TaskStatusId = feedback.Id;
+                    return await db.SaveChangesAsync();
+                });
+            return task;
+        }
+
+        var departmentTask = await TaskAsync(project, ofDepartment);
+        var otherTask = await TaskAsync(project, ofNone);
+        await TaskAsync(project, ofDepartment, waiting: false);
+        var elsewhere = await TaskAsync(otherProject, ofDepartment);
+        var inClosed = await TaskAsync(closed, ofDepartment);
+        await factory.CreateCommentAsync(departmentTask, artist, c => c.Text = "please check");
+
+        var managed = await ArrayAsync(await (await factory.ClientForAsync(manager)).GetAsync("/api/data/user/tasks-to-check"));
+        Assert.Equal(Ids(departmentTask, otherTask), Ids(managed));
+        var row = managed.Single(r => (string?)r!["id"] == departmentTask.Id.ToString())!.AsObject();
+        Assert.Equal(feedback.Name, (string?)row["task_status_name"]);
+        Assert.Equal("please check", (string?)row["last_comment"]!["text"]);
+        Assert.Equal(["assignees", "last_comment"], row.Select(p => p.Key).TakeLast(2));
+        Assert.Equal(Ids(departmentTask), Ids(await ArrayAsync(await (await factory.ClientForAsync(supervisor)).GetAsync("/api/data/user/tasks-to-check"))));
+        Assert.Empty(await ArrayAsync(await (await factory.ClientForAsync(artist)).GetAsync("/api/data/user/tasks-to-check")));
+        var admin = Ids(await ArrayAsync(await (await factory.ClientForAsync(await factory.CreatePersonAsync("admin"))).GetAsync("/api/data/user/tasks-to-check")));
+        Assert.Contains(elsewhere.Id.ToString(), admin);
+        Assert.Contains(departmentTask.Id.ToString(), admin);
+        Assert.DoesNotContain(inClosed.Id.ToString(), admin);
+
+        // The role held in the project decides: a global artist managing the project checks it all.
+        var projectManager = await factory.CreatePersonAsync();
+        await factory.AddToTeamAsync(project.Id, projectManager, "manager");
+        Assert.Equal(Ids(departmentTask, otherTask), Ids(await ArrayAsync(await (await factory.ClientForAsync(projectManager)).GetAsync("/api/data/user/tasks-to-check"))));
+    }
+
+    [Fact]
     public async Task Bots_are_refused_every_route()
     {
         var bot = await factory.BotClientAsync("admin");
@@ -162,7 +244,7 @@ public class UserWorkTests(SlateFactory factory) : IClassFixture<SlateFactory>
             "context", $"assets/{id}/tasks", $"shots/{id}/tasks", $"scenes/{id}/tasks", $"sequences/{id}/tasks",
             $"assets/{id}/task-types", $"shots/{id}/task-types", $"scenes/{id}/task-types", $"sequences/{id}/task-types",
             "projects/open", $"projects/{id}/asset-types", $"projects/{id}/asset-types/{id}/assets", $"projects/{id}/sequences",
-            $"projects/{id}/episodes", $"sequences/{id}/shots", $"sequences/{id}/scenes",
+            $"projects/{id}/episodes", $"sequences/{id}/shots", $"sequences/{id}/scenes", "tasks", "tasks-to-check", "done-tasks",
         ];
         foreach (var path in paths)
             await (await bot.GetAsync($"/api/data/user/{path}")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);

@@ -1,4 +1,5 @@
 using Slate.Api.Projects;
+using Slate.Api.Tasks;
 using Slate.Http;
 using Slate.Security;
 
@@ -7,8 +8,9 @@ namespace Slate.Api.User;
 /// <summary>
 /// Zou's user blueprint, the caller's context and work (behavior-production.md §10), in Zou's
 /// order: the startup context, their tasks and task types per entity, their open projects and
-/// the entities they have tasks on. Like every /data/user route, refused to bots (Zou's
-/// require_person). Rules live in <see cref="UserContextService"/> and <see cref="UserWorkService"/>.
+/// the entities they have tasks on, their to-do, to-check and done lists. Like every /data/user
+/// route, refused to bots (Zou's require_person). Rules live in <see cref="UserContextService"/>,
+/// <see cref="UserWorkService"/> and <see cref="PersonTasksService"/>.
 /// </summary>
 public static class UserRoutes
 {
@@ -52,6 +54,12 @@ public static class UserRoutes
         routes.Get("/data/user/sequences/{sequence_id}/scenes", async (string sequence_id, UserWorkService work) =>
                 ZouJson.Result(await work.SequenceChildrenAsync(sequence_id, "Scene")))
             .WithSummary("List the scenes of a sequence the caller has a task on");
+        routes.Get("/data/user/tasks", async (PersonTasksService tasks) => ZouJson.Result(await tasks.UserTasksAsync(done: false)))
+            .WithSummary("List the caller's unfinished tasks in their open projects (to-do)");
+        routes.Get("/data/user/tasks-to-check", async (PersonTasksService tasks) => ZouJson.Result(await tasks.TasksToCheckAsync()))
+            .WithSummary("List the tasks waiting for the caller's feedback: managed projects, supervised departments");
+        routes.Get("/data/user/done-tasks", async (PersonTasksService tasks) => ZouJson.Result(await tasks.UserTasksAsync(done: true)))
+            .WithSummary("List the caller's finished tasks in their open projects");
     }
 
     /// <summary>The area's routes, each refusing bots before its handler runs (403).</summary>
