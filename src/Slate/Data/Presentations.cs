@@ -13,12 +13,14 @@ public static class Presentations
         "fido_devices", "jti", "login_failed_attemps", "last_login_failed",
     };
 
-    /// <summary>What non-admins usually see of other people: no e-mail, phone or salary.</summary>
-    public static readonly IReadOnlySet<string> PersonMinimalKeys = new HashSet<string>
-    {
+    /// <summary>What non-admins usually see of other people (no e-mail, phone or salary), in Zou's order (present_minimal).</summary>
+    static readonly string[] PersonMinimalOrder =
+    [
         "id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
         "departments", "studio_id", "role", "desktop_login", "is_bot",
-    };
+    ];
+
+    public static readonly IReadOnlySet<string> PersonMinimalKeys = new HashSet<string>(PersonMinimalOrder);
 
     /// <summary>Organisation columns only admins see or filter on.</summary>
     public static readonly IReadOnlySet<string> OrganisationChatTokens = new HashSet<string>
@@ -33,12 +35,15 @@ public static class Presentations
         return person;
     }
 
-    /// <summary>A serialized person reduced to its public fields; departments is always a list.</summary>
+    /// <summary>A serialized person reduced to its public fields, in Zou's order; departments is always a list.</summary>
     public static JsonObject MinimalPerson(JsonObject person)
     {
-        foreach (var key in person.Select(pair => pair.Key).Where(key => !PersonMinimalKeys.Contains(key)).ToList())
-            person.Remove(key);
-        person["departments"] ??= new JsonArray();
+        var kept = PersonMinimalOrder
+            .Where(key => key == "departments" || person.ContainsKey(key))
+            .Select(key => (Key: key, Value: key == "departments" ? person[key] ?? new JsonArray() : person[key]))
+            .ToList();
+        person.Clear();
+        foreach (var (key, value) in kept) person[key] = value;
         return person;
     }
 
