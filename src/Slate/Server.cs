@@ -76,6 +76,8 @@ public static class Server
         builder.Services.AddScoped<TaskDatesService>();
         builder.Services.AddScoped<TaskRows>();
         builder.Services.AddScoped<OpenTasksService>();
+        builder.Services.AddScoped<UserContextService>();
+        builder.Services.AddScoped<UserWorkService>();
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
@@ -117,6 +119,7 @@ public static class Server
         app.MapArea(CommentsRoutes.Map);
         app.MapArea(PersonAccountsRoutes.Map);
         app.MapArea(UserInboxRoutes.Map);
+        app.MapArea(UserRoutes.Map);
         app.MapApiDocs();
         return app;
     }

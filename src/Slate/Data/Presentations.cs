@@ -13,12 +13,14 @@ public static class Presentations
         "fido_devices", "jti", "login_failed_attemps", "last_login_failed",
     };
 
-    /// <summary>What non-admins usually see of other people: no e-mail, phone or salary.</summary>
-    public static readonly IReadOnlySet<string> PersonMinimalKeys = new HashSet<string>
-    {
+    /// <summary>What non-admins usually see of other people (no e-mail, phone or salary), in Zou's order (present_minimal).</summary>
+    static readonly string[] PersonMinimalOrder =
+    [
         "id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
         "departments", "studio_id", "role", "desktop_login", "is_bot",
-    };
+    ];
+
+    public static readonly IReadOnlySet<string> PersonMinimalKeys = new HashSet<string>(PersonMinimalOrder);
 
     /// <summary>Organisation columns only admins see or filter on.</summary>
     public static readonly IReadOnlySet<string> OrganisationChatTokens = new HashSet<string>
@@ -33,12 +35,15 @@ public static class Presentations
         return person;
     }
 
-    /// <summary>A serialized person reduced to its public fields; departments is always a list.</summary>
+    /// <summary>A serialized person reduced to its public fields, in Zou's order; departments is always a list.</summary>
     public static JsonObject MinimalPerson(JsonObject person)
     {
-        foreach (var key in person.Select(pair => pair.Key).Where(key => !PersonMinimalKeys.Contains(key)).ToList())
-            person.Remove(key);
-        person["departments"] ??= new JsonArray();
+        var kept = PersonMinimalOrder
+            .Where(key => key == "departments" || person.ContainsKey(key))
+            .Select(key => (Key: key, Value: key == "departments" ? person[key] ?? new JsonArray() : person[key]))
+            .ToList();
+        person.Clear();
+        foreach (var (key, value) in kept) person[key] = value;
         return person;
     }
 
@@ -134,6 +139,21 @@ public static class Presentations
         ["position"] = entry.Position,
         ["seniority"] = entry.Seniority,
         ["exceptions"] = entry.Exceptions?.DeepClone(),
+    };
+
+    /// <summary>Zou's Plugin.present(): what the web app needs to load a plugin.</summary>
+    public static JsonObject Plugin(Plugin plugin) => new()
+    {
+        ["id"] = ZouSerializer.Uuid(plugin.Id),
+        ["plugin_id"] = plugin.PluginId,
+        ["name"] = plugin.Name,
+        ["description"] = plugin.Description,
+        ["version"] = plugin.Version,
+        ["maintainer_name"] = plugin.MaintainerName,
+        ["maintainer_email"] = plugin.MaintainerEmail,
+        ["frontend_project_enabled"] = plugin.FrontendProjectEnabled,
+        ["frontend_studio_enabled"] = plugin.FrontendStudioEnabled,
+        ["icon"] = plugin.Icon,
     };
 
     /// <summary>The organisation as a caller may see it: chat integration tokens only for admins.</summary>

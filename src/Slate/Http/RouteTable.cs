@@ -33,6 +33,18 @@ public static class RouteTable
         map(routes.MapGroup("").WithTags(area).RequireAuthorization());
     }
 
+    /// <summary>The routes of a group that answers 403 to bots before any handler runs (Zou's require_person).</summary>
+    public static RouteGroupBuilder PersonsOnly(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("");
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<Security.CurrentUser>().CheckPerson();
+            return await next(context);
+        });
+        return group;
+    }
+
     /// <summary>
     /// Zou answers at the root; Kitsu and gazu call under /api (nginx strips it in a Zou
     /// deployment). Both work here. A trailing slash is optional everywhere with no rewriting:

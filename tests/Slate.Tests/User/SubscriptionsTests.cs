@@ -154,7 +154,7 @@ public class SubscriptionsTests(SlateFactory factory) : IClassFixture<SlateFacto
     {
         var admin = await factory.CreatePersonAsync("admin");
         var task = await factory.CreateTaskAsync(await factory.CreateEntityAsync(await factory.CreateProjectAsync(true, (admin, null)), "Shot"));
-        var bot = await factory.ClientForBotAsync("admin");
+        var bot = await factory.BotClientAsync("admin");
         await (await bot.PostAsync($"/api/actions/user/tasks/{task.Id}/subscribe", null)).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await bot.GetAsync($"/api/data/user/tasks/{task.Id}/subscribed")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         Assert.Equal(0, await factory.WithDb(db => db.Subscriptions.CountAsync(s => s.TaskId == task.Id)));

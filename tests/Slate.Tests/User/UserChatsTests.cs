@@ -91,7 +91,7 @@ public class UserChatsTests(SlateFactory factory) : IClassFixture<SlateFactory>
     [Fact]
     public async Task Bots_are_refused()
     {
-        var bot = await factory.ClientForBotAsync("admin");
+        var bot = await factory.BotClientAsync("admin");
         var shot = await factory.CreateEntityAsync(await factory.CreateProjectAsync(true), "Shot");
         await (await bot.GetAsync("/api/data/user/chats")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await bot.PostAsync($"/api/actions/user/chats/{shot.Id}/join", null)).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);

@@ -223,7 +223,7 @@ public class UserNotificationsTests(SlateFactory factory) : IClassFixture<SlateF
     [Fact]
     public async Task Bots_are_refused()
     {
-        var bot = await factory.ClientForBotAsync("admin");
+        var bot = await factory.BotClientAsync("admin");
         await (await bot.GetAsync("/api/data/user/notifications")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await bot.PostAsync("/api/actions/user/notifications/mark-all-as-read", null))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);

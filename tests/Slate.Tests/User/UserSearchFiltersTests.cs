@@ -222,7 +222,7 @@ public class UserSearchFiltersTests(SlateFactory factory) : IClassFixture<SlateF
     [Fact]
     public async Task Bots_are_refused()
     {
-        var bot = await factory.ClientForBotAsync("admin");
+        var bot = await factory.BotClientAsync("admin");
         await (await bot.GetAsync("/api/data/user/filters")).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         await (await bot.PostAsJsonAsync("/api/data/user/filter-groups", new { name = "G" })).AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/data/user/filters")).StatusCode);

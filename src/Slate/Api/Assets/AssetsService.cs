@@ -75,7 +75,8 @@ public sealed class AssetsService(
         return AsAssetTypes(await serializer.RowsAsync(types));
     }
 
-    static JsonArray AsAssetTypes(JsonArray rows)
+    /// <summary>Entity type rows as Zou's asset types (type "AssetType").</summary>
+    public static JsonArray AsAssetTypes(JsonArray rows)
     {
         foreach (var row in rows) row!["type"] = "AssetType";
         return rows;

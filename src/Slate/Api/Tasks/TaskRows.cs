@@ -10,12 +10,16 @@ namespace Slate.Api.Tasks;
 /// The task rows of Kitsu's to-do and open-task lists (Zou's _resolve_episode_and_build_task_dict):
 /// every task column, then the project, entity, sequence and episode names, the task type and
 /// status names and colors, and the assignee ids; to-do rows add the episodes an asset is cast in
-/// and the newest comment not written by a client. A fixed number of queries for any list.
+/// and the newest comment not written by a client, to-check rows only that comment. A fixed
+/// number of queries for any list.
 /// </summary>
 public sealed class TaskRows(SlateDb db, ZouSerializer serializer, EntityService entities)
 {
-    /// <summary>To-do rows (get_person_tasks) or open-task rows (get_open_tasks): their last keys differ.</summary>
-    public enum Layout { ToDo, Open }
+    /// <summary>
+    /// To-do rows (get_person_tasks), to-check rows (get_person_tasks_to_check: no cast-in
+    /// episodes) or open-task rows (get_open_tasks): their last keys differ.
+    /// </summary>
+    public enum Layout { ToDo, ToCheck, Open }
 
     public async Task<JsonArray> BuildAsync(IReadOnlyList<ProductionTask> tasks, Layout layout)
     {
@@ -42,7 +46,7 @@ public sealed class TaskRows(SlateDb db, ZouSerializer serializer, EntityService
         var taskIds = tasks.Select(t => t.Id).ToList();
         var assignees = await entities.AssigneesAsync(taskIds);
         var castIn = layout == Layout.ToDo ? await CastInEpisodesAsync(entityIds, episodeType) : [];
-        var lastComments = layout == Layout.ToDo ? await LastCommentsAsync(taskIds) : [];
+        var lastComments = layout != Layout.Open ? await LastCommentsAsync(taskIds) : [];
 
         var objects = await serializer.ObjectsAsync(tasks);
         for (var i = 0; i < tasks.Count; i++)
@@ -81,7 +85,7 @@ public sealed class TaskRows(SlateDb db, ZouSerializer serializer, EntityService
             json["episode_id"] = episodeIdText;
             json["episode_name"] = episodeName;
             json["task_type_for_entity"] = type.ForEntity;
-            var prefix = layout == Layout.ToDo ? "task_" : "";
+            var prefix = layout != Layout.Open ? "task_" : "";
             json[$"{prefix}estimation"] = task.Estimation;
             json[$"{prefix}duration"] = task.Duration;
             json[$"{prefix}start_date"] = ZouSerializer.Value(task.StartDate);
@@ -98,7 +102,7 @@ public sealed class TaskRows(SlateDb db, ZouSerializer serializer, EntityService
                 json["episode_names"] = new JsonArray([.. episodes.Select(e => (JsonNode)e.Name)]);
             }
             json["assignees"] = EntityService.Ids(assignees.GetValueOrDefault(task.Id) ?? []);
-            if (layout == Layout.ToDo) json["last_comment"] = lastComments.GetValueOrDefault(task.Id)?.DeepClone() ?? new JsonObject();
+            if (layout != Layout.Open) json["last_comment"] = lastComments.GetValueOrDefault(task.Id)?.DeepClone() ?? new JsonObject();
         }
         return new JsonArray([.. objects]);
     }

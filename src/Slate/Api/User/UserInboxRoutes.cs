@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Slate.Http;
-using Slate.Security;
 
 namespace Slate.Api.User;
 
@@ -13,7 +12,7 @@ public static class UserInboxRoutes
 {
     public static void Map(IEndpointRouteBuilder area)
     {
-        var routes = PersonsOnly(area);
+        var routes = area.PersonsOnly();
 
         routes.Get("/data/user/filters", async (SearchFiltersService filters) =>
                 ZouJson.Result(await filters.FiltersAsync()))
@@ -119,17 +118,5 @@ public static class UserInboxRoutes
         routes.Post("/actions/user/notifications/mark-all-as-read", async (UserNotificationsService notifications) =>
                 ZouJson.Result(await notifications.MarkAllReadAsync()))
             .WithSummary("Mark all the caller's notifications read");
-    }
-
-    /// <summary>The routes of a group that answers 403 to bots before any handler runs (Zou's require_person).</summary>
-    static RouteGroupBuilder PersonsOnly(IEndpointRouteBuilder area)
-    {
-        var group = area.MapGroup("");
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().CheckPerson();
-            return await next(context);
-        });
-        return group;
     }
 }

@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Slate.Data;
 using Slate.Domain;
-using Slate.Security;
 using Slate.Tests.Infrastructure;
 
 namespace Slate.Tests.Crud.Structure;
@@ -169,15 +167,4 @@ public static class StructureData
             .Select(e => e.Name)
             .Order()
             .ToList());
-
-    /// <summary>A client holding a bot's token (a bot person whose jti is the token's), for routes that refuse bots.</summary>
-    public static async Task<HttpClient> ClientForBotAsync(this SlateFactory factory, string role = "user")
-    {
-        var bot = await factory.CreatePersonAsync(role, configure: p => p.IsBot = true);
-        var (token, jti) = factory.Services.GetRequiredService<Tokens>().Issue(bot.Id, Tokens.Access, "bot", null);
-        await factory.WithDb(db => db.Persons.Where(p => p.Id == bot.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Jti, jti)));
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }
