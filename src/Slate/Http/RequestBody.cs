@@ -110,4 +110,67 @@ public static class RequestBody
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         _ => throw new ValidationFailedException((key, "Input should be a valid string")),
     };
+
+    /// <summary>
+    /// A required List[str] of at least one item (task_ids). Strings that are not UUIDs are kept
+    /// out like unknown ids: Zou skips the tasks it cannot find.
+    /// </summary>
+    public static List<Guid> RequiredIds(JsonObject body, string key)
+    {
+        if (body[key] is not JsonArray { Count: > 0 } items)
+            throw new ValidationFailedException((key, body[key] switch
+            {
+                null => "Field required",
+                JsonArray => "List should have at least 1 item after validation, not 0",
+                _ => "Input should be a valid list",
+            }));
+        var ids = new List<Guid>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                throw new ValidationFailedException(($"{key}.{i}", "Input should be a valid string"));
+            if (Api.Crud.Values.TryUuid((string)value!, out var id) && !ids.Contains(id)) ids.Add(id);
+        }
+        return ids;
+    }
+
+    /// <summary>A number field (a Pydantic float or int, numeric strings accepted) with its bound checked.</summary>
+    public static double BoundedNumber(JsonObject body, string key, bool integer, double minimum, bool strict)
+    {
+        double number = body[key] switch
+        {
+            null => throw new ValidationFailedException((key, "Field required")),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n) => n,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String
+                && double.TryParse((string)v!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+            _ => throw new ValidationFailedException((key, integer ? "Input should be a valid integer" : "Input should be a valid number")),
+        };
+        if (double.IsNaN(number) || double.IsInfinity(number) || integer && (number != Math.Floor(number) || Math.Abs(number) > int.MaxValue))
+            throw new ValidationFailedException((key, integer ? "Input should be a valid integer" : "Input should be a finite number"));
+        if (strict ? number <= minimum : number < minimum)
+            throw new ValidationFailedException((key, $"Input should be greater than {(strict ? "" : "or equal to ")}{minimum}"));
+        return number;
+    }
+
+    /// <summary>A Pydantic Optional[bool] (true, "yes", 1...): null when absent or null.</summary>
+    public static bool? OptionalFlag(JsonObject body, string key)
+    {
+        try
+        {
+            return Api.Crud.Values.FromJson(body[key], typeof(bool)) as bool?;
+        }
+        catch (FormatException)
+        {
+            throw new ValidationFailedException((key, "Input should be a valid boolean"));
+        }
+    }
+
+    /// <summary>A str field within the column's length; a required one must be present and non-empty.</summary>
+    public static string? BoundedText(JsonObject body, string key, int maxLength, bool required = false)
+    {
+        var text = required ? RequiredText(body, key) : OptionalText(body, key);
+        if (text is { Length: var length } && length > maxLength)
+            throw new ValidationFailedException((key, $"String should have at most {maxLength} characters"));
+        return text;
+    }
 }

@@ -36,7 +36,7 @@ public sealed class AssignationsService(
     /// <summary>PUT /actions/persons/&lt;id&gt;/assign: the tasks assigned, with their assignees; missing or forbidden ones skipped.</summary>
     public async Task<JsonArray> AssignTasksAsync(string personId, JsonObject body)
     {
-        var ids = TaskBodies.RequiredIds(body, "task_ids");
+        var ids = RequestBody.RequiredIds(body, "task_ids");
         var found = await db.Tasks.Where(t => ids.Contains(t.Id)).ToListAsync();
         var tasks = found.OrderBy(t => ids.IndexOf(t.Id)).ToList();
         if (tasks.Count == 0) return [];
@@ -92,7 +92,7 @@ public sealed class AssignationsService(
     /// </summary>
     public async Task<JsonArray> ClearAsync(JsonObject body)
     {
-        var ids = TaskBodies.RequiredIds(body, "task_ids");
+        var ids = RequestBody.RequiredIds(body, "task_ids");
         Guid? personId = RequestBody.OptionalText(body, "person_id") is { } text
             ? Values.TryUuid(text, out var parsed) ? parsed : Guid.Empty
             : null;
@@ -127,8 +127,8 @@ public sealed class AssignationsService(
     /// </summary>
     public async Task<JsonArray> SetPriorityAsync(JsonObject body)
     {
-        var ids = TaskBodies.RequiredIds(body, "task_ids");
-        var priority = (int)TaskBodies.Number(body, "priority", integer: true, minimum: 0, strict: false);
+        var ids = RequestBody.RequiredIds(body, "task_ids");
+        var priority = (int)RequestBody.BoundedNumber(body, "priority", integer: true, minimum: 0, strict: false);
         var tasks = (await db.Tasks.Where(t => ids.Contains(t.Id)).ToListAsync()).OrderBy(t => ids.IndexOf(t.Id)).ToList();
         var departments = await DepartmentsAsync(tasks);
         var updated = new List<ProductionTask>();

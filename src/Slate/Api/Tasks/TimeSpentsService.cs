@@ -46,7 +46,7 @@ public sealed class TimeSpentsService(SlateDb db, Permissions permissions, Event
     {
         var task = await TasksService.FindAsync(db, taskId, tracked: true);
         var person = await CheckPersonAsync(personId, task.ProjectId);
-        var duration = TaskBodies.Number(body, "duration", integer: false, minimum: 0, strict: true);
+        var duration = RequestBody.BoundedNumber(body, "duration", integer: false, minimum: 0, strict: true);
         await CheckAccessAsync(task, person.Id);
         var day = Day(date);
 

@@ -5,7 +5,7 @@ using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
 using Slate.Security;
-using static Slate.Api.User.UserBodies;
+using static Slate.Http.RequestBody;
 
 namespace Slate.Api.User;
 
@@ -50,16 +50,16 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
     {
         var filter = new SearchFilter
         {
-            Name = Text(body, "name", 200, required: true)!,
-            SearchQuery = Text(body, "query", 500, required: true)!,
+            Name = BoundedText(body, "name", 200, required: true)!,
+            SearchQuery = BoundedText(body, "query", 500, required: true)!,
             ListType = ListType(body),
             ProjectId = RequestBody.OptionalId(body, "project_id"),
-            EntityType = Text(body, "entity_type", 80),
+            EntityType = BoundedText(body, "entity_type", 80),
             SearchFilterGroupId = RequestBody.OptionalId(body, "search_filter_group_id"),
             DepartmentId = RequestBody.OptionalId(body, "department_id"),
             PersonId = permissions.User.Id,
         };
-        filter.IsShared = filter.ProjectId is not null && Flag(body, "is_shared") == true && await permissions.IsManagerOfAsync(filter.ProjectId);
+        filter.IsShared = filter.ProjectId is not null && OptionalFlag(body, "is_shared") == true && await permissions.IsManagerOfAsync(filter.ProjectId);
         if (filter.SearchFilterGroupId is { } groupId && (await VisibleGroupAsync(groupId)).IsShared != filter.IsShared)
             throw new WrongParameterException(SharingMismatch);
         await CheckDepartmentAsync(filter.DepartmentId);
@@ -72,14 +72,14 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
     public async Task<JsonObject> UpdateFilterAsync(string filterId, JsonObject body)
     {
         var filter = await OwnAsync(db.SearchFilters, filterId, f => f.PersonId);
-        var name = Text(body, "name", 200);
-        var query = Text(body, "search_query", 500);
+        var name = BoundedText(body, "name", 200);
+        var query = BoundedText(body, "search_query", 500);
         var groupGiven = body.ContainsKey("search_filter_group_id");
         var groupId = RequestBody.OptionalId(body, "search_filter_group_id");
         var projectId = RequestBody.OptionalId(body, "project_id");
         var departmentId = RequestBody.OptionalId(body, "department_id");
         await CheckDepartmentAsync(departmentId);
-        var shared = await AllowedSharingAsync(Flag(body, "is_shared"), filter.IsShared, projectId);
+        var shared = await AllowedSharingAsync(OptionalFlag(body, "is_shared"), filter.IsShared, projectId);
         if ((groupGiven ? groupId : filter.SearchFilterGroupId) is { } group
             && (await VisibleGroupAsync(group)).IsShared != (shared ?? filter.IsShared))
             throw new WrongParameterException(SharingMismatch);
@@ -106,15 +106,15 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
     {
         var group = new SearchFilterGroup
         {
-            Name = Text(body, "name", 200, required: true)!,
-            Color = Text(body, "color", 8) ?? "",
+            Name = BoundedText(body, "name", 200, required: true)!,
+            Color = BoundedText(body, "color", 8) ?? "",
             ListType = ListType(body),
             ProjectId = RequestBody.OptionalId(body, "project_id"),
-            EntityType = Text(body, "entity_type", 80),
+            EntityType = BoundedText(body, "entity_type", 80),
             DepartmentId = RequestBody.OptionalId(body, "department_id"),
             PersonId = permissions.User.Id,
         };
-        group.IsShared = group.ProjectId is not null && Flag(body, "is_shared") == true && await permissions.IsManagerOfAsync(group.ProjectId);
+        group.IsShared = group.ProjectId is not null && OptionalFlag(body, "is_shared") == true && await permissions.IsManagerOfAsync(group.ProjectId);
         await CheckDepartmentAsync(group.DepartmentId);
         db.SearchFilterGroups.Add(group);
         await db.SaveChangesAsync();
@@ -132,12 +132,12 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
     public async Task<JsonObject> UpdateGroupAsync(string groupId, JsonObject body)
     {
         var group = await OwnAsync(db.SearchFilterGroups, groupId, g => g.PersonId);
-        var name = Text(body, "name", 200);
-        var color = Text(body, "color", 8);
+        var name = BoundedText(body, "name", 200);
+        var color = BoundedText(body, "color", 8);
         var projectId = RequestBody.OptionalId(body, "project_id");
         var departmentId = RequestBody.OptionalId(body, "department_id");
         await CheckDepartmentAsync(departmentId);
-        var shared = await AllowedSharingAsync(Flag(body, "is_shared"), group.IsShared, projectId);
+        var shared = await AllowedSharingAsync(OptionalFlag(body, "is_shared"), group.IsShared, projectId);
 
         if (name is not null) group.Name = name;
         if (color is not null) group.Color = color;
@@ -231,6 +231,6 @@ public sealed class SearchFiltersService(SlateDb db, Permissions permissions, Zo
 
     static string ListType(JsonObject body) =>
         body.ContainsKey("list_type")
-            ? Text(body, "list_type", 80) ?? throw new ValidationFailedException(("list_type", "Input should be a valid string"))
+            ? BoundedText(body, "list_type", 80) ?? throw new ValidationFailedException(("list_type", "Input should be a valid string"))
             : "todo";
 }

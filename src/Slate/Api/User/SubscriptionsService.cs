@@ -31,7 +31,7 @@ public sealed class SubscriptionsService(SlateDb db, Permissions permissions, En
         (await SubscribeAsync([EntityService.PathId(taskId)]))[0]!.AsObject();
 
     /// <summary>POST /actions/user/tasks/subscribe {task_ids}: one subscription per listed task, in the body's order.</summary>
-    public async Task<JsonArray> SubscribeManyAsync(JsonObject body) => await SubscribeAsync(TaskBodies.RequiredIds(body, "task_ids"));
+    public async Task<JsonArray> SubscribeManyAsync(JsonObject body) => await SubscribeAsync(RequestBody.RequiredIds(body, "task_ids"));
 
     /// <summary>DELETE /actions/user/tasks/&lt;task_id&gt;/unsubscribe.</summary>
     public async Task UnsubscribeAsync(string taskId) => await UnsubscribeAsync([EntityService.PathId(taskId)]);
@@ -39,7 +39,7 @@ public sealed class SubscriptionsService(SlateDb db, Permissions permissions, En
     /// <summary>POST /actions/user/tasks/unsubscribe {task_ids}: answers the ids as sent.</summary>
     public async Task<JsonNode> UnsubscribeManyAsync(JsonObject body)
     {
-        await UnsubscribeAsync(TaskBodies.RequiredIds(body, "task_ids"));
+        await UnsubscribeAsync(RequestBody.RequiredIds(body, "task_ids"));
         return body["task_ids"]!.DeepClone();
     }
 

@@ -63,7 +63,7 @@ public sealed class UserNotificationsService(SlateDb db, Permissions permissions
                 ? await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.PersonId == me)
                 : null)
             ?? throw new NotFoundException();
-        var read = UserBodies.Flag(body, "read");
+        var read = RequestBody.OptionalFlag(body, "read");
         if (read is { } value) notification.Read = value;
         events.Emit(read == true ? "notification:read" : "notification:unread", new JsonObject
         {
