@@ -49,6 +49,21 @@ public static class TestData
         return client;
     }
 
+    /// <summary>A bot of that role and a client sending its token (bots have no password, only a token tied to their jti).</summary>
+    public static async Task<(Person Bot, HttpClient Client)> BotClientAsync(this SlateFactory factory, string role = "user")
+    {
+        var bot = await factory.CreatePersonAsync(role, configure: p => p.IsBot = true);
+        var (token, jti) = factory.Services.GetRequiredService<Tokens>().Issue(bot.Id, Tokens.Access, "bot", null);
+        await factory.WithDb(async db =>
+        {
+            (await db.Persons.FindAsync(bot.Id))!.Jti = jti;
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (bot, client);
+    }
+
     /// <summary>Adds rows as they are and returns the first.</summary>
     public static Task<T> Save<T>(this SlateFactory factory, T row, params object[] more) where T : class => factory.WithDb(async db =>
     {
