@@ -1,3 +1,4 @@
+using Slate.Api.Shots;
 using Slate.Http;
 using static Slate.Api.Persons.PersonTimeService;
 using static Slate.Data.Periods;
@@ -51,6 +52,15 @@ public static class PersonsRoutes
         routes.Get("/data/persons/{person_id}/time-spents/day/{year}/{month}/{day}", async (string person_id, string year, string month, string day, string? project_id, PersonTimeService time) =>
                 ZouJson.Result(await time.PeriodTotalsAsync(person_id, () => OneDay(year, month, day, "Invalid month or year."), project_id)))
             .WithSummary("A person's time of a day, one total per task");
+        routes.Get("/data/persons/{person_id}/quota-shots/month/{year}/{month}", async (string person_id, string year, string month, HttpRequest request, ProductionStatsService stats) =>
+                ZouJson.Result(await stats.PersonQuotaShotsAsync(person_id, () => Month(year, month, "Invalid month or year."), request.Query)))
+            .WithSummary("The shots a person's quota counts in a month, weighted (project_id, task_type_id, count_mode)");
+        routes.Get("/data/persons/{person_id}/quota-shots/week/{year}/{week}", async (string person_id, string year, string week, HttpRequest request, ProductionStatsService stats) =>
+                ZouJson.Result(await stats.PersonQuotaShotsAsync(person_id, () => Week(year, week, "Invalid month or year."), request.Query)))
+            .WithSummary("The shots a person's quota counts in an ISO week, weighted (project_id, task_type_id, count_mode)");
+        routes.Get("/data/persons/{person_id}/quota-shots/day/{year}/{month}/{day}", async (string person_id, string year, string month, string day, HttpRequest request, ProductionStatsService stats) =>
+                ZouJson.Result(await stats.PersonQuotaShotsAsync(person_id, () => OneDay(year, month, day, "Invalid month or year."), request.Query)))
+            .WithSummary("The shots a person's quota counts in a day, weighted (project_id, task_type_id, count_mode)");
         routes.Get("/data/persons/time-spents/year-table", async (HttpRequest request, PersonTimeService time) =>
                 ZouJson.Result(await time.TableAsync(TableUnit.Year, null, request.Query)))
             .WithSummary("Time totals per year and person (filters: project_id, department_id, studio_id)");
