@@ -59,7 +59,7 @@ public class PresenceTests(SlateFactory factory) : IClassFixture<SlateFactory>
 
         var response = await client.GetAsync("/api/data/persons/presence-logs/2026-02");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.ToString());
         Assert.Equal("attachment; filename=kitsu_export.csv", response.Content.Headers.ContentDisposition?.ToString());
         var text = await response.Content.ReadAsStringAsync();
         Assert.EndsWith("\r\n", text);

@@ -167,7 +167,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
                 _ => row.Date.Day,
             };
             var column = (JsonObject)(table[key.ToString(CultureInfo.InvariantCulture)] ??= new JsonObject());
-            var who = row.PersonId is { } id ? ZouSerializer.Uuid(id) : "None";
+            var who = ProjectTimeService.PersonKey(row.PersonId);
             column[who] = (double)(column[who] ?? 0.0) + row.Duration;
         }
         return table;
@@ -202,11 +202,9 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
         {
             if (startDate is null || endDate is null)
                 throw new WrongParameterException("If querying for a range of dates, both a `start_date` and an `end_date` must be given.");
-            DateOnly Read(string text) => Values.DateTimeValue(text) is { } date
-                ? DateOnly.FromDateTime(date)
-                : throw new WrongParameterException($"Wrong date format for {startDate} and/or {endDate}");
-            var (start, end) = (Read(startDate), Read(endDate));
-            rows = rows.Where(t => t.Date >= start && t.Date <= end);
+            var (start, end) = ProjectTimeService.DateRange(startDate, endDate);
+            var (first, last) = (start!.Value, end!.Value);
+            rows = rows.Where(t => t.Date >= first && t.Date <= last);
         }
         return await RowsAsync(rows);
     }
