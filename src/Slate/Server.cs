@@ -63,6 +63,8 @@ public static class Server
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<TaskPreviewsService>();
         builder.Services.AddScoped<DepartmentsService>();
+        builder.Services.AddScoped<PersonTimeService>();
+        builder.Services.AddScoped<PresenceService>();
         builder.Services.AddScoped<FileTreeService>();
         builder.Services.AddScoped<ProductionStatsService>();
         builder.Services.AddScoped<TaskCommentRows>();
@@ -114,6 +116,8 @@ public static class Server
         app.MapArea(TasksRoutes.Map);
         app.MapArea(TaskPreviewsRoutes.Map);
         app.MapArea(DepartmentsRoutes.Map);
+        app.MapArea(PersonsRoutes.Map);
+        app.MapArea(UserTimeRoutes.Map);
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);

@@ -91,6 +91,39 @@ public sealed class Permissions(CurrentUser user, SlateDb db)
         throw new PermissionDeniedException();
     }
 
+    /// <summary>Admins, or the person themselves (Zou's check_person_access).</summary>
+    public void CheckSelfOrAdmin(Guid personId)
+    {
+        if (!IsAdmin && personId != user.Id) throw new PermissionDeniedException();
+    }
+
+    /// <summary>
+    /// How much of people's time the caller reads (Zou's time tables and per-person time views):
+    /// admins all of it; managers and supervisors (global role) the time logged on the projects
+    /// whose team holds them, supervisors only on their departments' task types (all when they
+    /// have none); everyone else only their own.
+    /// </summary>
+    public sealed record TimeReach(List<Guid>? Projects, List<Guid>? Departments, Guid? OnlyPerson);
+
+    public async Task<TimeReach> TimeReachAsync()
+    {
+        if (IsAdmin) return new(null, null, null);
+        if (GlobalRole is "manager" or "supervisor")
+            return new(await TeamProjectIdsAsync(), GlobalRole == "supervisor" ? await DepartmentIdsAsync() : null, null);
+        return new(null, null, user.Id);
+    }
+
+    /// <summary>
+    /// One person's time: all of it for admins and for the person themselves; within their reach
+    /// for managers and supervisors; 403 for everyone else.
+    /// </summary>
+    public async Task<TimeReach> PersonTimeReachAsync(Guid personId)
+    {
+        if (IsAdmin || personId == user.Id) return new(null, null, null);
+        var reach = await TimeReachAsync();
+        return reach.OnlyPerson is null ? reach : throw new PermissionDeniedException();
+    }
+
     /// <summary>Admins and managers by global role (before any project is known).</summary>
     public void CheckGlobalManager()
     {

@@ -21,6 +21,8 @@ public partial class RouteCoverageTests(SlateFactory factory) : IClassFixture<Sl
     [InlineData("tasks")]
     [InlineData("comments")]
     [InlineData("departments")]
+    [InlineData("persons")]
+    [InlineData("user")]
     public void Every_route_of_the_blueprint_is_mapped(string blueprint)
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -37,7 +37,7 @@ public static class PersonAccountsRoutes
                 return Results.NoContent();
             })
             .WithSummary("Remove a person's avatar (admin)");
-        routes.Delete("/actions/user/clear-avatar", async (PersonAccountsService accounts) =>
+        routes.PersonsOnly().Delete("/actions/user/clear-avatar", async (PersonAccountsService accounts) =>
             {
                 await accounts.ClearOwnAvatarAsync();
                 return Results.NoContent();

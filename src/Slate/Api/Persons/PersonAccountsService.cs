@@ -124,10 +124,9 @@ public sealed class PersonAccountsService(
         await ClearAvatarOfAsync(await PersonAsync(personId));
     }
 
-    /// <summary>A person clears their own avatar (bots may not).</summary>
+    /// <summary>A person clears their own avatar (the route refuses bots).</summary>
     public async Task ClearOwnAvatarAsync()
     {
-        user.CheckPerson();
         await ClearAvatarOfAsync(await db.Persons.SingleAsync(p => p.Id == user.Id));
     }
 

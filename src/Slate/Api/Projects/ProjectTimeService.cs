@@ -119,10 +119,10 @@ public sealed class ProjectTimeService(SlateDb db, Permissions permissions, Proj
     }
 
     /// <summary>Python's str() of a person id, as Zou keys its dictionaries.</summary>
-    static string PersonKey(Guid? personId) => personId is { } id ? ZouSerializer.Uuid(id) : "None";
+    public static string PersonKey(Guid? personId) => personId is { } id ? ZouSerializer.Uuid(id) : "None";
 
     /// <summary>The optional start_date and end_date arguments; 400 with Zou's words when either is not a date.</summary>
-    static (DateOnly? Start, DateOnly? End) DateRange(string? startDate, string? endDate)
+    public static (DateOnly? Start, DateOnly? End) DateRange(string? startDate, string? endDate)
     {
         DateOnly? Read(string? text) => text is null
             ? null

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
+using Slate.Api.Persons;
+using Slate.Api.Projects;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -16,7 +18,7 @@ namespace Slate.Api.Shots;
 /// day, week, month and year. Each answer comes from one or two set-based queries, folded in one
 /// pass into Zou's nested dictionaries (same keys, same insertion order for the same rows).
 /// </summary>
-public sealed class ProductionStatsService(SlateDb db, Permissions permissions, EntityService entities, Settings settings)
+public sealed class ProductionStatsService(SlateDb db, Permissions permissions, EntityService entities, Settings settings, ZouSerializer serializer)
 {
     const string All = "all";
 
@@ -154,11 +156,21 @@ public sealed class ProductionStatsService(SlateDb db, Permissions permissions, 
     /// <summary>count_mode (weighted by default; weighteddone, feedback, done) and studio_id; 400 otherwise.</summary>
     static (bool Weighted, bool Feedback, Guid? Studio) Options(IQueryCollection query)
     {
-        var mode = query.TryGetValue("count_mode", out var given) ? given.ToString() : "weighted";
-        if (mode is not ("weighted" or "weighteddone" or "feedback" or "done"))
-            throw new WrongParameterException("count_mode must be equal to weighted, weigtheddone, feedback, or done");
+        var (weighted, feedback) = CountMode(query, "count_mode must be equal to weighted, weigtheddone, feedback, or done");
         Guid? studio = query.TryGetValue("studio_id", out var studioId) ? QueryFilters.Uuid(studioId.ToString()) : null;
-        return (mode.Contains("weighted"), !mode.Contains("done"), studio);
+        return (weighted, feedback, studio);
+    }
+
+    /// <summary>
+    /// count_mode: weighted (the default) and weighteddone share a task's frames by time spent,
+    /// feedback and weighteddone count a task once it went to feedback (an end date), done and
+    /// weighteddone once done (a done date); anything else is a 400 with the route's message.
+    /// </summary>
+    static (bool Weighted, bool Feedback) CountMode(IQueryCollection query, string message)
+    {
+        var mode = query.TryGetValue("count_mode", out var given) ? given.ToString() : "weighted";
+        if (mode is not ("weighted" or "weighteddone" or "feedback" or "done")) throw new WrongParameterException(message);
+        return (mode.Contains("weighted"), !mode.Contains("done"));
     }
 
     /// <summary>
@@ -181,10 +193,7 @@ public sealed class ProductionStatsService(SlateDb db, Permissions permissions, 
         var quotas = new QuotaTable(
             double.TryParse(fpsText, CultureInfo.InvariantCulture, out var fps) && fps > 0 ? fps : 25,
             await TimeZoneAsync());
-        var tasks = EntityKinds.OfKind(db, db.Entities, "Shot")
-            .Join(db.Tasks.AsNoTracking().Where(t => t.ProjectId == project), e => (Guid?)e.Id, t => t.EntityId,
-                (e, t) => new ShotTask { Task = t, NbFrames = e.NbFrames })
-            .Where(r => feedback ? r.Task.EndDate != null : r.Task.DoneDate != null);
+        var tasks = DeliveredShotTasks(project, feedback);
         if (scope.TaskType is { } taskType) tasks = tasks.Where(r => r.Task.TaskTypeId == taskType);
         if (scope.Studio is { } studio)
         {
@@ -218,7 +227,7 @@ public sealed class ProductionStatsService(SlateDb db, Permissions permissions, 
                 var delivered = (feedback ? r.EndDate : r.DoneDate)!.Value;
                 var start = r.RealStartDate!.Value;
                 var days = (int)Math.Floor((delivered - start).TotalDays);
-                var businessDays = Enumerable.Range(1, Math.Max(days, 0)).Count(x => IsWeekday(start.AddDays(x))) + 1;
+                var businessDays = BusinessDays(start, delivered) + 1;
                 var frames = Round((r.NbFrames ?? 0) / (double)businessDays);
                 for (var (x, day) = (0, delivered); x < days + 1; x++, day = day.AddDays(1))
                     if (IsWeekday(day)) quotas.Add(Entry(r.Assignee, r.TaskTypeId), day, frames, r.NbDrawings ?? 0);
@@ -230,6 +239,119 @@ public sealed class ProductionStatsService(SlateDb db, Permissions permissions, 
             quotas.Add(Entry(r.Assignee, r.TaskTypeId), (feedback ? r.EndDate : r.DoneDate)!.Value, r.NbFrames ?? 0, r.NbDrawings ?? 0);
         return quotas.Json;
     }
+
+    /// <summary>
+    /// The project's shot tasks a quota counts: delivered, that is sent to feedback (an end date)
+    /// or, when <paramref name="feedback"/> is false, done (a done date).
+    /// </summary>
+    IQueryable<ShotTask> DeliveredShotTasks(Guid project, bool feedback) =>
+        EntityKinds.OfKind(db, db.Entities, "Shot")
+            .Join(db.Tasks.AsNoTracking().Where(t => t.ProjectId == project), e => (Guid?)e.Id, t => t.EntityId,
+                (e, t) => new ShotTask { Task = t, NbFrames = e.NbFrames })
+            .Where(r => feedback ? r.Task.EndDate != null : r.Task.DoneDate != null);
+
+    /// <summary>
+    /// The shots a person's quota counts over a period (Zou's get_*_quota_shots), for one project
+    /// and task type (project_id, task_type_id; none: nothing), sorted by full name, each with its
+    /// "full_name" and "weight". Weighted: the shots whose delivered tasks the person logged time on
+    /// in the period, weighing each time spent's share of the task's time (rounded to 2 places);
+    /// then those assigned to them with no time logged at all, started, and delivered in the
+    /// period (in the caller's time zone), weighing the part of their business days inside it.
+    /// Raw: the shots whose tasks assigned to them were delivered in the period, weight 1. The
+    /// project's managers ask for anyone, everyone else for themselves (admins for anyone).
+    /// </summary>
+    public async Task<JsonArray> PersonQuotaShotsAsync(string personId, Func<Periods.Period> period, IQueryCollection query)
+    {
+        var person = await PersonTimeService.PersonIdAsync(db, personId);
+        Guid? Argument(string key) => query.TryGetValue(key, out var value) ? ProjectsService.ArgumentId(value.ToString()) : null;
+        var (project, taskType) = (Argument("project_id"), Argument("task_type_id"));
+        var (weighted, feedback) = CountMode(query, "count_mode must be equal to weighted, weighteddone, feedback, or done");
+        if (!await permissions.IsManagerOfAsync(project)) permissions.CheckSelfOrAdmin(person);
+        var (start, end) = period();
+        if (project is not { } projectId || taskType is not { } taskTypeId) return [];
+
+        var (localStart, localEnd) = (start.ToDateTime(TimeOnly.MinValue), end.ToDateTime(TimeOnly.MinValue));
+        var zone = await TimeZoneAsync();
+        var (utcStart, utcEnd) = (Utc(localStart, zone), Utc(localEnd, zone));
+        var tasks = DeliveredShotTasks(projectId, feedback).Where(r => r.Task.TaskTypeId == taskTypeId);
+        var assigned = db.TaskPersonLinks.Where(l => l.PersonId == person).Select(l => l.TaskId);
+        var weights = new List<(Guid Shot, double Weight)>();
+
+        if (weighted)
+        {
+            var timed = await tasks
+                .Join(db.TimeSpents.Where(s => s.PersonId == person && s.Date >= start && s.Date < end), r => (Guid?)r.Task.Id, s => s.TaskId,
+                    (r, s) => new { Shot = r.Task.EntityId!.Value, TaskDuration = r.Task.Duration, s.Duration, s.Date, s.Id })
+                .OrderBy(r => r.Date).ThenBy(r => r.Id)
+                .ToListAsync();
+            foreach (var r in timed)
+            {
+                var share = r.TaskDuration is > 0 ? Math.Round(r.Duration / r.TaskDuration.Value, 2, MidpointRounding.ToEven) : 0;
+                var index = weights.FindIndex(w => w.Shot == r.Shot);
+                if (index < 0) weights.Add((r.Shot, share));
+                else weights[index] = (r.Shot, weights[index].Weight + share);
+            }
+            var untimed = await tasks
+                .Where(r => r.Task.RealStartDate != null && r.Task.RealStartDate <= utcEnd && assigned.Contains(r.Task.Id)
+                    && !db.TimeSpents.Any(s => s.TaskId == r.Task.Id)
+                    && (feedback ? r.Task.EndDate >= utcStart : r.Task.DoneDate >= utcStart))
+                .Select(r => new { Shot = r.Task.EntityId!.Value, r.Task.RealStartDate, r.Task.EndDate, r.Task.DoneDate })
+                .ToListAsync();
+            foreach (var r in untimed.Where(r => weights.All(w => w.Shot != r.Shot)).DistinctBy(r => r.Shot))
+            {
+                var (taskStart, taskEnd) = (r.RealStartDate!.Value, (feedback ? r.EndDate : r.DoneDate)!.Value);
+                var businessDays = BusinessDays(taskStart, taskEnd) + 1;
+                var inside = (taskStart >= localStart, taskEnd <= localEnd) switch
+                {
+                    (true, true) => businessDays,
+                    (true, false) => BusinessDays(taskStart, localEnd) + 1,
+                    (false, true) => BusinessDays(localStart, taskEnd) + 1,
+                    _ => 1,
+                };
+                weights.Add((r.Shot, Math.Round(inside / (double)businessDays, 2, MidpointRounding.ToEven)));
+            }
+        }
+        else
+        {
+            var delivered = await tasks
+                .Where(r => assigned.Contains(r.Task.Id)
+                    && (feedback ? r.Task.EndDate >= utcStart && r.Task.EndDate <= utcEnd : r.Task.DoneDate >= utcStart && r.Task.DoneDate <= utcEnd))
+                .Select(r => r.Task.EntityId!.Value)
+                .ToListAsync();
+            weights.AddRange(delivered.Select(shot => (shot, 1.0)));
+        }
+        return await QuotaShotsAsync(weights, integerWeights: !weighted);
+    }
+
+    /// <summary>The shots as Zou serializes entities, each with its full name and weight, by full name.</summary>
+    async Task<JsonArray> QuotaShotsAsync(List<(Guid Shot, double Weight)> weights, bool integerWeights)
+    {
+        var ids = weights.Select(w => w.Shot).Distinct().ToList();
+        var shots = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync();
+        var objects = (await serializer.ObjectsAsync(shots)).ToDictionary(o => (string)o["id"]!);
+        var names = await EntityNames.FullNamesAsync(db, ids);
+        return [.. weights
+            .Select(w =>
+            {
+                var shot = (JsonObject)objects[ZouSerializer.Uuid(w.Shot)].DeepClone();
+                shot["full_name"] = names[w.Shot].Name;
+                shot["weight"] = integerWeights ? JsonValue.Create((long)w.Weight) : JsonValue.Create(w.Weight);
+                return shot;
+            })
+            .OrderBy(s => (string)s["full_name"]!, StringComparer.Ordinal)
+            .Select(s => (JsonNode)s)];
+    }
+
+    /// <summary>A local date-time in the zone, as naive UTC (a time skipped by a clock change moves an hour on).</summary>
+    static DateTime Utc(DateTime local, TimeZoneInfo zone)
+    {
+        var time = DateTime.SpecifyKind(zone.IsInvalidTime(local) ? local.AddHours(1) : local, DateTimeKind.Unspecified);
+        return DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(time, zone), DateTimeKind.Unspecified);
+    }
+
+    /// <summary>The weekdays after <paramref name="start"/> up to <paramref name="end"/>'s whole days (Zou's get_business_days).</summary>
+    static int BusinessDays(DateTime start, DateTime end) =>
+        Enumerable.Range(1, Math.Max((int)Math.Floor((end - start).TotalDays), 0)).Count(x => IsWeekday(start.AddDays(x)));
 
     /// <summary>A shot task with its shot's frame count (a member-init shape, so queries compose on it).</summary>
     sealed class ShotTask

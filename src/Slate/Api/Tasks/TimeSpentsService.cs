@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
 using Slate.Api.Crud.Collections;
+using Slate.Api.Persons;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -54,7 +54,7 @@ public sealed class TimeSpentsService(SlateDb db, Permissions permissions, Event
         if (spent is null)
         {
             db.TimeSpents.Add(spent = new TimeSpent { TaskId = task.Id, PersonId = person.Id, Date = day, Duration = duration });
-            await UpdateLastPresenceAsync(person.Id, day);
+            await PresenceService.UpdateLastPresenceAsync(db, events, person.Id, day);
             events.Emit("time-spent:new", new JsonObject { ["time_spent_id"] = ZouSerializer.Uuid(spent.Id) }, task.ProjectId);
         }
         else
@@ -107,18 +107,5 @@ public sealed class TimeSpentsService(SlateDb db, Permissions permissions, Event
     }
 
     /// <summary>A day of the path (YYYY-MM-DD); 400 "Wrong date format." otherwise.</summary>
-    static DateOnly Day(string text) =>
-        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new WrongParameterException("Wrong date format.");
-
-    /// <summary>The person's last presence: their latest day of time spent or desktop login (Zou's update_person_last_presence).</summary>
-    async Task UpdateLastPresenceAsync(Guid personId, DateOnly day)
-    {
-        var latestSpent = await db.TimeSpents.Where(t => t.PersonId == personId).MaxAsync(t => (DateOnly?)t.Date);
-        var latestLogin = await db.DesktopLoginLogs.Where(l => l.PersonId == personId).MaxAsync(l => (DateTime?)l.Date);
-        var latest = new[] { day, latestSpent, latestLogin is { } login ? DateOnly.FromDateTime(login) : null }.Max();
-        var person = await db.Persons.FindAsync(personId);
-        if (person is not null) person.LastPresence = latest;
-    }
+    static DateOnly Day(string text) => Periods.Day(text, "Wrong date format.");
 }
