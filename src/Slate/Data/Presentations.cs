@@ -28,10 +28,14 @@ public static class Presentations
         "chat_token_slack", "chat_webhook_mattermost", "chat_token_discord",
     };
 
-    /// <summary>A serialized person without its secrets.</summary>
-    public static JsonObject SafePerson(JsonObject person)
+    /// <summary>
+    /// A serialized person without its secrets; without the salary too when the reader is not an
+    /// admin (managers read other people's safe form, Zou shows them the salary as well).
+    /// </summary>
+    public static JsonObject SafePerson(JsonObject person, bool withSalary = true)
     {
         foreach (var key in PersonSecrets) person.Remove(key);
+        if (!withSalary) person.Remove("daily_salary");
         return person;
     }
 

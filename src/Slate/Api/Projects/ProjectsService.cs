@@ -128,7 +128,7 @@ public sealed class ProjectsService(SlateDb db, Permissions permissions, Events 
         var persons = await serializer.ObjectsAsync(members.Select(m => m.Person).ToList(), relations: true);
         for (var i = 0; i < persons.Count; i++)
         {
-            var person = manager ? Presentations.SafePerson(persons[i]) : Presentations.MinimalPerson(persons[i]);
+            var person = manager ? Presentations.SafePerson(persons[i], withSalary: permissions.IsAdmin) : Presentations.MinimalPerson(persons[i]);
             person["project_role"] = members[i].Role;
         }
         return new JsonArray([.. persons]);

@@ -52,14 +52,14 @@ public sealed class UserContextService(
     async Task<JsonArray> AllAsync<T>() where T : Model =>
         await serializer.RowsAsync(await db.Set<T>().AsNoTracking().OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync());
 
-    /// <summary>Everyone but guests, with their departments: safe rows for admins and managers, minimal ones for the others.</summary>
+    /// <summary>Everyone but guests, with their departments: safe rows for admins and managers (salaries for admins only), minimal ones for the others.</summary>
     async Task<JsonArray> PersonsAsync()
     {
         var rows = await db.Persons.AsNoTracking().Where(p => !p.IsGuest)
             .OrderBy(p => p.FirstName).ThenBy(p => p.LastName).ThenBy(p => p.Id).ToListAsync();
         var manager = permissions.GlobalRole is "admin" or "manager";
         var objects = await serializer.ObjectsAsync(rows, relations: true);
-        return new JsonArray([.. objects.Select(p => (JsonNode)(manager ? Presentations.SafePerson(p) : Presentations.MinimalPerson(p)))]);
+        return new JsonArray([.. objects.Select(p => (JsonNode)(manager ? Presentations.SafePerson(p, withSalary: permissions.IsAdmin) : Presentations.MinimalPerson(p)))]);
     }
 
     /// <summary>The projects where the caller's team link carries its own role: {project_id: role}.</summary>

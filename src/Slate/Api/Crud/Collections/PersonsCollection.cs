@@ -261,7 +261,8 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
 
     /// <summary>
     /// Lists: safe rows for admins, minimal ones for everyone else; one person: safe for admins
-    /// and managers. Creations and updates (admins, or oneself) answer the safe form; an update
+    /// and managers (without the salary, for admins only). Creations and updates (admins, or
+    /// oneself) answer the safe form; an update
     /// adds the departments, and a minted token comes along as access_token.
     /// </summary>
     public override async Task<List<JsonObject>> PresentAsync(IReadOnlyList<Person> rows, List<JsonObject> json, CrudContext c)
@@ -269,7 +270,8 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
         var safe = c.Permissions.IsAdmin || c.Action is CrudAction.Create or CrudAction.Update
             || c.Action == CrudAction.Get && c.Permissions.GlobalRole == "manager";
         if (!safe) return json.Select(Presentations.MinimalPerson).ToList();
-        json.ForEach(person => Presentations.SafePerson(person));
+        var withSalary = c.Permissions.IsAdmin || c.Action != CrudAction.Get;
+        json.ForEach(person => Presentations.SafePerson(person, withSalary));
         if (c.Action == CrudAction.Update)
             json[0]["departments"] = new JsonArray([.. (await c.Db.DepartmentLinks.AsNoTracking()
                 .Where(l => l.PersonId == rows[0].Id).Select(l => l.DepartmentId).ToListAsync())
