@@ -117,12 +117,9 @@ public static class Server
         app.MapArea(TaskPreviewsRoutes.Map);
         app.MapArea(DepartmentsRoutes.Map);
         app.MapArea(PersonsRoutes.Map);
-        app.MapArea(UserTimeRoutes.Map);
         app.MapArea(CommentReadsRoutes.Map);
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
-        app.MapArea(PersonAccountsRoutes.Map);
-        app.MapArea(UserInboxRoutes.Map);
         app.MapArea(UserRoutes.Map);
         app.MapApiDocs();
         return app;

@@ -6,10 +6,11 @@ using static Slate.Data.Periods;
 namespace Slate.Api.Persons;
 
 /// <summary>
-/// Zou's persons blueprint, time and presence part, in Zou's order: desktop login logs, the
-/// presence sheet, time spents (raw and per period), quotas, the studio's time tables and day
-/// offs. Rules live in <see cref="PersonTimeService"/>, <see cref="PresenceService"/> and the shots
-/// area's quota counting.
+/// Zou's persons blueprint, in Zou's order: desktop login logs, the presence sheet, time spents
+/// (raw and per period), quotas, the studio's time tables and day offs, then the account actions
+/// of admins (invitation, reset link, departments, password, second factors, avatar). Rules live
+/// in <see cref="PersonTimeService"/>, <see cref="PresenceService"/>, the shots area's quota
+/// counting and <see cref="PersonAccountsService"/>.
 /// </summary>
 public static class PersonsRoutes
 {
@@ -88,5 +89,32 @@ public static class PersonsRoutes
         routes.Get("/data/persons/{person_id}/day-offs", async (string person_id, PersonTimeService time) =>
                 ZouJson.Result(await time.PersonDayOffsAsync(person_id, null)))
             .WithSummary("All day offs of a person (the person and admins)");
+        routes.Get("/actions/persons/{person_id}/invite", async (string person_id, PersonAccountsService accounts) =>
+                ZouJson.Result(await accounts.InviteAsync(person_id)))
+            .WithSummary("Email an invitation to a person (admin)");
+        routes.Post("/actions/persons/{person_id}/reset-password-link", async (string person_id, PersonAccountsService accounts) =>
+                ZouJson.Result(await accounts.ResetPasswordLinkAsync(person_id)))
+            .WithSummary("Generate a password reset link for a person (admin)");
+        routes.Post("/actions/persons/{person_id}/departments/add", async (string person_id, HttpRequest request, PersonAccountsService accounts) =>
+                ZouJson.Result(await accounts.AddToDepartmentAsync(person_id, await RequestBody.ReadFieldsAsync(request)), StatusCodes.Status201Created))
+            .WithSummary("Add a person to a department (admin)");
+        routes.Delete("/actions/persons/{person_id}/departments/{department_id}", async (string person_id, string department_id, PersonAccountsService accounts) =>
+            {
+                await accounts.RemoveFromDepartmentAsync(person_id, department_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a person from a department (admin)");
+        routes.Post("/actions/persons/{person_id}/change-password", async (string person_id, HttpRequest request, PersonAccountsService accounts) =>
+                ZouJson.Result(await accounts.ChangePasswordAsync(person_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Set another person's password (admin)");
+        routes.Delete("/actions/persons/{person_id}/disable-two-factor-authentication", async (string person_id, PersonAccountsService accounts) =>
+                ZouJson.Result(await accounts.DisableTwoFactorAsync(person_id)))
+            .WithSummary("Turn off a person's two-factor authentication (admin)");
+        routes.Delete("/actions/persons/{person_id}/clear-avatar", async (string person_id, PersonAccountsService accounts) =>
+            {
+                await accounts.ClearAvatarAsync(person_id);
+                return Results.NoContent();
+            })
+            .WithSummary("Remove a person's avatar (admin)");
     }
 }
