@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slate.Bench.Load;
+
+// slate-bench-load --url URL --data-dir DIR [--postgres CONN] [--server-pid PID] [--duration S] [--warmup S]
+//                  [--clients 1,16] [--sql-runs N] --out FILE
+//   measures every scenario against one running server and writes its figures (JSON) to FILE.
+// slate-bench-load report --out-dir DIR --commit SHA [--duration S] [--warmup S] FILE...
+//   puts the figures of each database together in DIR/results.json and DIR/results.md, and prints the tables.
+try
+{
+    var options = Options.Parse(args);
+    if (options.Positional is ["report", .. var files]) return await Report(options, files);
+    if (options.Positional.Count > 0) throw new ArgumentException($"Unknown argument {options.Positional[0]}.");
+    return await Measure(options);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static async Task<int> Measure(Options options)
+{
+    var dataDir = options.Required("data-dir");
+    var manifest = Manifest.Read(dataDir);
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    {
+        BaseAddress = new Uri(options.Required("url").TrimEnd('/') + "/"),
+        Timeout = TimeSpan.FromMinutes(5),
+    };
+    await using var database = await Database.OpenAsync(dataDir, options.Text("postgres"));
+    var runner = new LoadRunner(http, TimeSpan.FromSeconds(options.Number("warmup", 1)), TimeSpan.FromSeconds(options.Number("duration", 5)));
+    var memory = options.Text("server-pid") is { } pid ? new MemorySampler(int.Parse(pid)) : null;
+    var clientCounts = (options.Text("clients") ?? "1,16").Split(',').Select(int.Parse).ToArray();
+    var benchmark = new Benchmark(runner, database, memory, clientCounts, (int)options.Number("sql-runs", 5));
+
+    Console.WriteLine($"== {database.Name}: {string.Join(", ", manifest.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}");
+    var scenarios = Scenarios.For(manifest, await LogInAsync(http, manifest.Admin), await LogInAsync(http, manifest.Artist));
+    List<ScenarioResult> results = [];
+    foreach (var scenario in scenarios) results.Add(await benchmark.RunAsync(scenario));
+
+    var output = new DatabaseResult(database.Name, manifest.Counts, results);
+    await File.WriteAllTextAsync(options.Required("out"), JsonSerializer.Serialize(output, Json.Options));
+    var failed = results.Where(r => r.Outcome == Outcome.Failed).Select(r => r.Name).ToList();
+    if (failed.Count == 0) return 0;
+    Console.Error.WriteLine($"FAILED on {database.Name}: {string.Join(", ", failed)}");
+    return 1;
+}
+
+static async Task<string> LogInAsync(HttpClient http, Account account)
+{
+    using var response = await http.PostAsJsonAsync("api/auth/login", new { email = account.Email, password = account.Password });
+    var body = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode || JsonNode.Parse(body)?["access_token"]?.GetValue<string>() is not { } token)
+        throw new InvalidOperationException($"Logging in as {account.Email} answered {(int)response.StatusCode}: {body}");
+    return token;
+}
+
+static async Task<int> Report(Options options, IEnumerable<string> files)
+{
+    List<DatabaseResult> databases = [];
+    foreach (var file in files)
+        databases.Add(JsonSerializer.Deserialize<DatabaseResult>(await File.ReadAllTextAsync(file), Json.Options)
+                      ?? throw new InvalidDataException($"{file} is empty."));
+    var report = new BenchReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), options.Required("commit"), MachineInfo.Read(),
+        options.Number("duration", 5), options.Number("warmup", 1), databases);
+    var outDir = options.Required("out-dir");
+    var markdown = ReportWriter.Markdown(report);
+    await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(report, Json.Options));
+    await File.WriteAllTextAsync(Path.Combine(outDir, "results.md"), markdown);
+    Console.WriteLine(markdown);
+    return 0;
+}

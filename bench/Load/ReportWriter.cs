@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+
+namespace Slate.Bench.Load;
+
+/// <summary>bench/results.md: the machine and commit, then one table per database.</summary>
+public static class ReportWriter
+{
+    public static string Markdown(BenchReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Slate benchmark results").AppendLine();
+        md.AppendLine($"- Date: {report.Date}");
+        md.AppendLine($"- Commit: `{report.Commit}`");
+        md.AppendLine($"- Machine: {report.Machine.Cores} cores, {report.Machine.MemoryMb:N0} MB, {report.Machine.Cpu}");
+        md.AppendLine($"- Each scenario, at each client count: {Number(report.WarmupS)} s of warm-up, then {Number(report.DurationS)} s measured. " +
+                      "Latencies in ms; memory is the server's peak RSS growth over the scenario's start (1 client / 16 clients); " +
+                      "\"× SQL\" is Slate's p50 at 1 client over the bare query's p50.");
+        md.AppendLine("- Targets are issue 7's, set for PostgreSQL on 2 cores; the SQLite figures are judged on the same targets for comparison.");
+        foreach (var database in report.Databases)
+        {
+            md.AppendLine().AppendLine($"## {database.Database}").AppendLine();
+            md.AppendLine($"Dataset: {string.Join(", ", database.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}.").AppendLine();
+            md.AppendLine("| Scenario | 1 client p50 / p95 / p99 | req/s | 16 clients p50 / p95 / p99 | req/s | Memory MB | Bare SQL | × SQL | Targets |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var scenario in database.Scenarios) md.AppendLine(Row(scenario));
+            var missed = database.Scenarios.SelectMany(s => s.Targets.Where(t => !t.Met).Select(t => $"{s.Name} ({t.Target})")).ToList();
+            md.AppendLine().AppendLine(missed.Count == 0 ? "Every target met." : $"Not met: {string.Join("; ", missed)}.");
+        }
+        return md.ToString();
+    }
+
+    static string Row(ScenarioResult scenario)
+    {
+        var one = scenario.Runs.FirstOrDefault(r => r.Clients == 1);
+        var many = scenario.Runs.FirstOrDefault(r => r.Clients == 16);
+        var cells = scenario.Outcome == Outcome.Measured
+            ? new[]
+            {
+                Latencies(one), Number(one?.RequestsPerS), Latencies(many), Number(many?.RequestsPerS),
+                $"{Number(one?.MemoryGrowthMb)} / {Number(many?.MemoryGrowthMb)}", Number(scenario.BareSqlMs),
+                scenario.BareSqlMultiple is { } times ? $"{times:0.0}×" : "", Targets(scenario),
+            }
+            : [$"**{scenario.Outcome}**: {scenario.Error?.Replace("|", "\\|")}", "", "", "", "", "", "", Targets(scenario)];
+        return $"| `{scenario.Request}` ({scenario.Name}) | {string.Join(" | ", cells)} |";
+    }
+
+    static string Latencies(ClientRun? run) => run is null ? "" : $"{Number(run.P50Ms)} / {Number(run.P95Ms)} / {Number(run.P99Ms)}";
+
+    static string Targets(ScenarioResult scenario) =>
+        string.Join("<br>", scenario.Targets.Select(t => $"{t.Target}: {t.Figure}, {(t.Met ? "met" : "**not met**")}"));
+
+    static string Number(double? value) => value switch
+    {
+        null => "",
+        >= 100 => value.Value.ToString("N0", CultureInfo.InvariantCulture),
+        _ => value.Value.ToString("0.0", CultureInfo.InvariantCulture),
+    };
+}

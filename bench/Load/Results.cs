@@ -1,0 +1,38 @@
+namespace Slate.Bench.Load;
+
+/// <summary>One measurement of a scenario at a number of concurrent clients.</summary>
+public sealed record ClientRun(int Clients, int Requests, double P50Ms, double P95Ms, double P99Ms, double RequestsPerS,
+    double? MemoryGrowthMb);
+
+/// <summary>A target of issue 7 beside the figure it judges.</summary>
+public sealed record TargetResult(string Target, string Figure, bool Met);
+
+/// <summary>How a scenario ended: measured, skipped because the server has no such route, or failed.</summary>
+public static class Outcome
+{
+    public const string Measured = "measured";
+    public const string NotServed = "not served";
+    public const string Failed = "failed";
+}
+
+public sealed record ScenarioResult(
+    string Name,
+    string Request,
+    string Outcome,
+    string? Error,
+    List<ClientRun> Runs,
+    double? BareSqlMs,
+    double? BareSqlMultiple,
+    List<TargetResult> Targets);
+
+public sealed record DatabaseResult(string Database, Dictionary<string, long> Counts, List<ScenarioResult> Scenarios);
+
+public sealed record Machine(int Cores, long MemoryMb, string Cpu);
+
+public sealed record BenchReport(
+    string Date,
+    string Commit,
+    Machine Machine,
+    double DurationS,
+    double WarmupS,
+    List<DatabaseResult> Databases);
