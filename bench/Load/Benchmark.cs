@@ -25,7 +25,7 @@ public sealed class Benchmark(LoadRunner runner, Database database, MemorySample
             Console.WriteLine($"  answer: {bytes:N0} bytes");
             foreach (var clients in clientCounts)
             {
-                var run = await runner.MeasureAsync(scenario, clients, memory);
+                var run = await runner.MeasureAsync(scenario, clients, warmUp: runs.Count == 0, memory);
                 Console.WriteLine($"  {clients,2} clients: p50 {run.P50Ms:0.0} ms, p95 {run.P95Ms:0.0} ms, p99 {run.P99Ms:0.0} ms, " +
                                   $"{run.RequestsPerS:0.0} req/s ({run.Requests} requests)" +
                                   (run.MemoryGrowthMb is { } mb ? $", memory +{mb:0.0} MB" : ""));

@@ -20,10 +20,14 @@ public sealed class LoadRunner(HttpClient http, TimeSpan warmup, TimeSpan durati
         return (response.StatusCode, await ReadAllAsync(response, CancellationToken.None));
     }
 
-    public async Task<ClientRun> MeasureAsync(Scenario scenario, int clients, MemorySampler? memory)
+    /// <summary>
+    /// The scenario's figures at that many clients. Only the first client count warms up (JIT,
+    /// caches, connection pools): the next ones follow it straight away.
+    /// </summary>
+    public async Task<ClientRun> MeasureAsync(Scenario scenario, int clients, bool warmUp, MemorySampler? memory)
     {
         memory?.Start();
-        await LoopAsync(scenario, clients, warmup);
+        if (warmUp) await LoopAsync(scenario, clients, warmup);
         var started = Stopwatch.GetTimestamp();
         var latencies = await LoopAsync(scenario, clients, duration);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;

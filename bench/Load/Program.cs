@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Slate.Bench.Load;
 
 // slate-bench-load --url URL --data-dir DIR [--postgres CONN] [--server-pid PID] [--duration S] [--warmup S]
-//                  [--clients 1,16] [--sql-runs N] --out FILE
+//                  [--sql-runs N] --out FILE
 //   measures every scenario against one running server and writes its figures (JSON) to FILE.
 // slate-bench-load report --out-dir DIR --commit SHA [--duration S] [--warmup S] FILE...
 //   puts the figures of each database together in DIR/results.json and DIR/results.md, and prints the tables.
@@ -33,8 +33,7 @@ static async Task<int> Measure(Options options)
     await using var database = await Database.OpenAsync(dataDir, options.Text("postgres"));
     var runner = new LoadRunner(http, TimeSpan.FromSeconds(options.Number("warmup", 1)), TimeSpan.FromSeconds(options.Number("duration", 5)));
     var memory = options.Text("server-pid") is { } pid ? new MemorySampler(int.Parse(pid)) : null;
-    var clientCounts = (options.Text("clients") ?? "1,16").Split(',').Select(int.Parse).ToArray();
-    var benchmark = new Benchmark(runner, database, memory, clientCounts, (int)options.Number("sql-runs", 5));
+    var benchmark = new Benchmark(runner, database, memory, [1, 16], (int)options.Number("sql-runs", 5));
 
     Console.WriteLine($"== {database.Name}: {string.Join(", ", manifest.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}");
     var scenarios = Scenarios.For(manifest, await LogInAsync(http, manifest.Admin), await LogInAsync(http, manifest.Artist));

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Slate.Bench.Load;
 
 /// <summary>bench/results.md: the machine and commit, then one table per database.</summary>
-public static class ReportWriter
+public static partial class ReportWriter
 {
     public static string Markdown(BenchReport report)
     {
@@ -13,7 +14,8 @@ public static class ReportWriter
         md.AppendLine($"- Date: {report.Date}");
         md.AppendLine($"- Commit: `{report.Commit}`");
         md.AppendLine($"- Machine: {report.Machine.Cores} cores, {report.Machine.MemoryMb:N0} MB, {report.Machine.Cpu}");
-        md.AppendLine($"- Each scenario, at each client count: {Number(report.WarmupS)} s of warm-up, then {Number(report.DurationS)} s measured. " +
+        md.AppendLine($"- Each scenario: {Number(report.WarmupS)} s of warm-up at 1 client, then {Number(report.DurationS)} s measured at 1 client and {Number(report.DurationS)} s at 16 " +
+                      "(each client finishes the request it is in). " +
                       "Latencies in ms; memory is the server's peak RSS growth over the scenario's start (1 client / 16 clients); " +
                       "\"× SQL\" is Slate's p50 at 1 client over the bare query's p50.");
         md.AppendLine("- Targets are issue 7's, set for PostgreSQL on 2 cores; the SQLite figures are judged on the same targets for comparison.");
@@ -42,8 +44,12 @@ public static class ReportWriter
                 scenario.BareSqlMultiple is { } times ? $"{times:0.0}×" : "", Targets(scenario),
             }
             : [$"**{scenario.Outcome}**: {scenario.Error?.Replace("|", "\\|")}", "", "", "", "", "", "", Targets(scenario)];
-        return $"| `{scenario.Request}` ({scenario.Name}) | {string.Join(" | ", cells)} |";
+        return $"| {scenario.Name}: `{Ids().Replace(scenario.Request, "{id}")}` | {string.Join(" | ", cells)} |";
     }
+
+    /// <summary>The manifest's ids, which say nothing in a table.</summary>
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Ids();
 
     static string Latencies(ClientRun? run) => run is null ? "" : $"{Number(run.P50Ms)} / {Number(run.P95Ms)} / {Number(run.P99Ms)}";
 
