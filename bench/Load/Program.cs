@@ -20,6 +20,12 @@ catch (ArgumentException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+catch (Exception e) when (e is IOException or InvalidDataException or JsonException or HttpRequestException or InvalidOperationException)
+{
+    // No manifest, no server, no sign-in: nothing to measure.
+    Console.Error.WriteLine($"slate-bench-load: {e.Message}");
+    return 1;
+}
 
 static async Task<int> Measure(Options options)
 {
