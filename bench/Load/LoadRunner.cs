@@ -27,7 +27,7 @@ public sealed class LoadRunner(HttpClient http, TimeSpan warmup, TimeSpan durati
     public async Task<ClientRun> MeasureAsync(Scenario scenario, int clients, bool warmUp, MemorySampler? memory)
     {
         memory?.Start();
-        if (warmUp) await LoopAsync(scenario, clients, warmup);
+        if (warmUp && warmup > TimeSpan.Zero) await LoopAsync(scenario, clients, warmup);
         var started = Stopwatch.GetTimestamp();
         var latencies = await LoopAsync(scenario, clients, duration);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -79,6 +79,10 @@ public sealed class LoadRunner(HttpClient http, TimeSpan warmup, TimeSpan durati
         catch (HttpRequestException e)
         {
             throw new ScenarioFailedException($"{scenario.Request}: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!cancelled.IsCancellationRequested)
+        {
+            throw new ScenarioFailedException($"{scenario.Request}: no answer within {http.Timeout.TotalMinutes} minutes");
         }
         using (response)
         {
