@@ -84,6 +84,20 @@ public sealed class Database : IAsyncDisposable
         return (Statistics.Percentile(times, 0.5), rows);
     }
 
+    /// <summary>The server's version, and for PostgreSQL whether a commit waits for the disk (figures depend on it).</summary>
+    public async Task<string> DescribeAsync()
+    {
+        if (!postgres) return $"SQLite {await ScalarAsync("SELECT sqlite_version()")}";
+        return $"PostgreSQL {await ScalarAsync("SHOW server_version")}, fsync {await ScalarAsync("SHOW fsync")}, " +
+               $"synchronous_commit {await ScalarAsync("SHOW synchronous_commit")}";
+    }
+
+    async Task<string?> ScalarAsync(string sql)
+    {
+        await using var command = Command(sql);
+        return Convert.ToString(await command.ExecuteScalarAsync());
+    }
+
     /// <summary>How many rows of a table point at this id through that column.</summary>
     public async Task<long> CountAsync(string table, string column, Guid id)
     {

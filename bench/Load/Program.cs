@@ -6,7 +6,7 @@ using Slate.Bench.Load;
 // slate-bench-load --url URL --data-dir DIR [--postgres CONN] [--server-pid PID] [--duration S] [--warmup S]
 //                  [--sql-runs N] --out FILE
 //   measures every scenario against one running server and writes its figures (JSON) to FILE.
-// slate-bench-load report --out-dir DIR --commit SHA [--duration S] [--warmup S] FILE...
+// slate-bench-load report --out-dir DIR --commit SHA FILE...
 //   puts the figures of each database together in DIR/results.json and DIR/results.md, and prints the tables.
 try
 {
@@ -37,7 +37,8 @@ static async Task<int> Measure(Options options)
         Timeout = TimeSpan.FromMinutes(5),
     };
     await using var database = await Database.OpenAsync(dataDir, options.Text("postgres"));
-    var runner = new LoadRunner(http, TimeSpan.FromSeconds(options.Number("warmup", 1)), TimeSpan.FromSeconds(options.Number("duration", 5)));
+    var (warmup, duration) = (options.Number("warmup", 1), options.Number("duration", 5));
+    var runner = new LoadRunner(http, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(duration));
     var memory = options.Text("server-pid") is { } pid ? new MemorySampler(int.Parse(pid)) : null;
     var benchmark = new Benchmark(runner, database, memory, [1, 16], (int)options.Number("sql-runs", 5));
 
@@ -46,7 +47,7 @@ static async Task<int> Measure(Options options)
     List<ScenarioResult> results = [];
     foreach (var scenario in scenarios) results.Add(await benchmark.RunAsync(scenario));
 
-    var output = new DatabaseResult(database.Name, manifest.Counts, results);
+    var output = new DatabaseResult(database.Name, await database.DescribeAsync(), manifest.Counts, warmup, duration, results);
     await File.WriteAllTextAsync(options.Required("out"), JsonSerializer.Serialize(output, Json.Options));
     var failed = results.Where(r => r.Outcome == Outcome.Failed).Select(r => r.Name).ToList();
     if (failed.Count == 0) return 0;
@@ -69,8 +70,7 @@ static async Task<int> Report(Options options, IEnumerable<string> files)
     foreach (var file in files)
         databases.Add(JsonSerializer.Deserialize<DatabaseResult>(await File.ReadAllTextAsync(file), Json.Options)
                       ?? throw new InvalidDataException($"{file} is empty."));
-    var report = new BenchReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), options.Required("commit"), MachineInfo.Read(),
-        options.Number("duration", 5), options.Number("warmup", 1), databases);
+    var report = new BenchReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), options.Required("commit"), MachineInfo.Read(), databases);
     var outDir = options.Required("out-dir");
     var markdown = ReportWriter.Markdown(report);
     await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(report, Json.Options));

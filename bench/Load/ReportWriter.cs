@@ -14,15 +14,15 @@ public static partial class ReportWriter
         md.AppendLine($"- Date: {report.Date}");
         md.AppendLine($"- Commit: `{report.Commit}`");
         md.AppendLine($"- Machine: {report.Machine.Cores} cores, {report.Machine.MemoryMb:N0} MB, {report.Machine.Cpu}");
-        md.AppendLine($"- Each scenario: {Number(report.WarmupS)} s of warm-up at 1 client, then {Number(report.DurationS)} s measured at 1 client and {Number(report.DurationS)} s at 16 " +
-                      "(each client finishes the request it is in). " +
-                      "Latencies in ms; memory is the server's peak RSS growth over the scenario's start (1 client / 16 clients); " +
+        md.AppendLine("- Latencies in ms; memory is the server's peak RSS growth over the scenario's start (1 client / 16 clients); " +
                       "\"× SQL\" is Slate's p50 at 1 client over the bare query's p50.");
         md.AppendLine("- Targets are issue 7's, set for PostgreSQL on 2 cores; the SQLite figures are judged on the same targets for comparison.");
         foreach (var database in report.Databases)
         {
             md.AppendLine().AppendLine($"## {database.Database}").AppendLine();
-            md.AppendLine($"Dataset: {string.Join(", ", database.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}.").AppendLine();
+            md.AppendLine($"{database.Server}. Dataset: {string.Join(", ", database.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}. " +
+                          $"Each scenario: {Number(database.WarmupS)} s of warm-up at 1 client, then {Number(database.DurationS)} s measured " +
+                          $"at 1 client and {Number(database.DurationS)} s at 16 (each client finishes the request it is in).").AppendLine();
             md.AppendLine("| Scenario | 1 client p50 / p95 / p99 | req/s | 16 clients p50 / p95 / p99 | req/s | Memory MB | Bare SQL | × SQL | Targets |");
             md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var scenario in database.Scenarios) md.AppendLine(Row(scenario));

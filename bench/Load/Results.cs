@@ -25,7 +25,8 @@ public sealed record ScenarioResult(
     double? BareSqlMultiple,
     List<TargetResult> Targets);
 
-public sealed record DatabaseResult(string Database, Dictionary<string, long> Counts, List<ScenarioResult> Scenarios);
+public sealed record DatabaseResult(string Database, string Server, Dictionary<string, long> Counts, double WarmupS, double DurationS,
+    List<ScenarioResult> Scenarios);
 
 public sealed record Machine(int Cores, long MemoryMb, string Cpu);
 
@@ -33,6 +34,4 @@ public sealed record BenchReport(
     string Date,
     string Commit,
     Machine Machine,
-    double DurationS,
-    double WarmupS,
     List<DatabaseResult> Databases);
