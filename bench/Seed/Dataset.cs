@@ -20,7 +20,7 @@ namespace Slate.Bench.Seed;
 /// </summary>
 public sealed class Dataset(IServiceProvider services, int seed, double scale, TextWriter log)
 {
-    public const string AdminEmail = "admin@example.com";
+    public const string AdminEmail = "bench.admin@example.com";
     public const string Password = "bench-password-2026";
     const string Domain = "3d";
     const string ArtistDepartment = "Animation";
