@@ -143,11 +143,10 @@ public static class Server
 
     static void AddDatabase(IServiceCollection services, Settings settings)
     {
-        // Pooled: a request reuses a reset context instead of building one (SlateDb keeps no state of its own).
         if (settings.PostgresConnection is { } postgres)
-            services.AddDbContextPool<SlateDb, PostgresSlateDb>(db => db.UseNpgsql(postgres));
+            services.AddDbContext<SlateDb, PostgresSlateDb>(db => db.UseNpgsql(postgres));
         else
-            services.AddDbContextPool<SlateDb, SqliteSlateDb>(db => db.UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30"));
+            services.AddDbContext<SlateDb, SqliteSlateDb>(db => db.UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30"));
         services.AddScoped<ZouSerializer>();
         services.AddHostedService<DatabaseStartup>();
     }
