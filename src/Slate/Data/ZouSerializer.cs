@@ -148,11 +148,15 @@ public sealed class ZouSerializer(SlateDb db)
                 Target = EF.Property<Guid>(link, relation.TargetProperty),
             });
 
+    delegate Task<Dictionary<Guid, JsonObject>> NestedRowsOfTarget(ZouSerializer serializer, List<Guid> ids);
+
+    /// <summary>The typed reader of each nested model, made once per model like <see cref="PairsQueries"/>.</summary>
+    static readonly ConcurrentDictionary<Type, NestedRowsOfTarget> NestedReaders = new();
+
     Task<Dictionary<Guid, JsonObject>> NestedRows(Type target, List<Guid> ids) =>
-        (Task<Dictionary<Guid, JsonObject>>)typeof(ZouSerializer)
-            .GetMethod(nameof(NestedRowsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
-            .MakeGenericMethod(target)
-            .Invoke(this, [ids])!;
+        NestedReaders.GetOrAdd(target, t =>
+            typeof(ZouSerializer).GetMethod(nameof(NestedRowsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(t).CreateDelegate<NestedRowsOfTarget>())(this, ids);
 
     async Task<Dictionary<Guid, JsonObject>> NestedRowsOf<TTarget>(List<Guid> ids) where TTarget : Model
     {
