@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -40,13 +41,12 @@ public sealed class ZouSerializer(SlateDb db)
         if (relations && typeof(Model).IsAssignableFrom(type))
         {
             var ids = rows.Cast<Model>().Select(row => (Guid?)row.Id).ToList();
-            foreach (var relation in Relations.Of(type))
-            {
-                var targets = await RelatedIds(relation, ids);
+            var relationsOfType = Relations.Of(type).ToList();
+            var targets = await RelatedIds(relationsOfType, ids);
+            for (var r = 0; r < relationsOfType.Count; r++)
                 for (var i = 0; i < rows.Count; i++)
-                    objects[i][relation.Name] = new JsonArray(
-                        (targets.GetValueOrDefault(ids[i]!.Value) ?? []).Select(id => (JsonNode)Uuid(id)).ToArray());
-            }
+                    objects[i][relationsOfType[r].Name] = new JsonArray(
+                        (targets.GetValueOrDefault((r, ids[i]!.Value)) ?? []).Select(id => (JsonNode)Uuid(id)).ToArray());
         }
         foreach (var embedded in Relations.EmbeddedOf(type))
         {
@@ -106,30 +106,57 @@ public sealed class ZouSerializer(SlateDb db)
 
     public static string Uuid(Guid id) => id.ToString("D");
 
-    Task<Dictionary<Guid, List<Guid>>> RelatedIds(Relation relation, List<Guid?> owners) =>
-        (Task<Dictionary<Guid, List<Guid>>>)typeof(ZouSerializer)
-            .GetMethod(nameof(RelatedIdsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
-            .MakeGenericMethod(relation.Link)
-            .Invoke(this, [relation, owners])!;
-
-    async Task<Dictionary<Guid, List<Guid>>> RelatedIdsOf<TLink>(Relation relation, List<Guid?> owners) where TLink : class
+    /// <summary>A link row of one of the relations read together: the relation's index, its owner and its target.</summary>
+    sealed class RelatedPair
     {
-        var pairs = await db.Set<TLink>().AsNoTracking()
-            .Where(link => owners.Contains(EF.Property<Guid?>(link, relation.OwnerProperty)))
-            .Select(link => new
-            {
-                Owner = EF.Property<Guid?>(link, relation.OwnerProperty),
-                Target = EF.Property<Guid>(link, relation.TargetProperty),
-            })
-            .ToListAsync();
-        return pairs.GroupBy(p => p.Owner!.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Target).ToList());
+        public int Relation { get; init; }
+        public Guid? Owner { get; init; }
+        public Guid Target { get; init; }
     }
 
+    /// <summary>
+    /// The related ids of every relation of the owners, keyed by (relation index, owner): one
+    /// UNION ALL query for all of them, so a row with six relations costs one round trip, not six.
+    /// </summary>
+    async Task<Dictionary<(int, Guid), List<Guid>>> RelatedIds(List<Relation> relations, List<Guid?> owners)
+    {
+        if (relations.Count == 0) return [];
+        var pairs = relations
+            .Select((relation, index) => PairsQuery(relation.Link)(db, index, relation, owners))
+            .Aggregate((all, next) => all.Concat(next));
+        return (await pairs.ToListAsync())
+            .GroupBy(p => (p.Relation, p.Owner!.Value))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Target).ToList());
+    }
+
+    delegate IQueryable<RelatedPair> PairsOfLink(SlateDb db, int index, Relation relation, List<Guid?> owners);
+
+    /// <summary>The typed query of each link table, made once per table rather than by reflection on every call.</summary>
+    static readonly ConcurrentDictionary<Type, PairsOfLink> PairsQueries = new();
+
+    static PairsOfLink PairsQuery(Type link) => PairsQueries.GetOrAdd(link, t =>
+        typeof(ZouSerializer).GetMethod(nameof(PairsOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(t).CreateDelegate<PairsOfLink>());
+
+    static IQueryable<RelatedPair> PairsOf<TLink>(SlateDb db, int index, Relation relation, List<Guid?> owners) where TLink : class =>
+        db.Set<TLink>().AsNoTracking()
+            .Where(link => owners.Contains(EF.Property<Guid?>(link, relation.OwnerProperty)))
+            .Select(link => new RelatedPair
+            {
+                Relation = index,
+                Owner = EF.Property<Guid?>(link, relation.OwnerProperty),
+                Target = EF.Property<Guid>(link, relation.TargetProperty),
+            });
+
+    delegate Task<Dictionary<Guid, JsonObject>> NestedRowsOfTarget(ZouSerializer serializer, List<Guid> ids);
+
+    /// <summary>The typed reader of each nested model, made once per model like <see cref="PairsQueries"/>.</summary>
+    static readonly ConcurrentDictionary<Type, NestedRowsOfTarget> NestedReaders = new();
+
     Task<Dictionary<Guid, JsonObject>> NestedRows(Type target, List<Guid> ids) =>
-        (Task<Dictionary<Guid, JsonObject>>)typeof(ZouSerializer)
-            .GetMethod(nameof(NestedRowsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
-            .MakeGenericMethod(target)
-            .Invoke(this, [ids])!;
+        NestedReaders.GetOrAdd(target, t =>
+            typeof(ZouSerializer).GetMethod(nameof(NestedRowsOf), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(t).CreateDelegate<NestedRowsOfTarget>())(this, ids);
 
     async Task<Dictionary<Guid, JsonObject>> NestedRowsOf<TTarget>(List<Guid> ids) where TTarget : Model
     {

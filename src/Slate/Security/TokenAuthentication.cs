@@ -48,9 +48,11 @@ public sealed class TokenAuthentication(
         if (wantsRefresh && claims.Type != Tokens.Refresh) return Refuse(TokenProblem.Msg(422, "Only refresh tokens are allowed"));
         if (!wantsRefresh && claims.Type != Tokens.Access) return Refuse(TokenProblem.Msg(422, "Only non-refresh tokens are allowed"));
 
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == claims.PersonId);
-        if (await IsRevoked(claims, person)) return Refuse(TokenProblem.Msg(401, "Token has been revoked"));
-        if (person is null || person.Active == false)
+        // The password change row goes with its person (cascade), so without a person only the blocklist can refuse.
+        var caller = await CallerOf(db, claims.PersonId, claims.Jti)
+            ?? new Caller(null, await blocklist.IsRevokedAsync(claims.Jti), null);
+        if (IsRevoked(claims, caller)) return Refuse(TokenProblem.Msg(401, "Token has been revoked"));
+        if (caller.Person is not { } person || person.Active == false)
             return Refuse(new TokenProblem(401, ApiException.ErrorBody(ErrorHandling.MessageFor(401))));
 
         Context.Items[typeof(CurrentUser)] = new CurrentUser(person, claims);
@@ -58,25 +60,37 @@ public sealed class TokenAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>The token's person and what decides whether the token still holds, read together.</summary>
+    sealed record Caller(Domain.Person? Person, bool Revoked, DateTime? PasswordChangedAt);
+
+    /// <summary>
+    /// One round trip per request, read from the database every time: a logout or a password
+    /// change on any server sharing the database refuses the token on the very next request.
+    /// </summary>
+    static readonly Func<SlateDb, Guid, string, Task<Caller?>> CallerOf = EF.CompileAsyncQuery(
+        (SlateDb db, Guid personId, string jti) => db.Persons.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new Caller(
+                p,
+                db.RevokedTokens.Any(t => t.Jti == jti),
+                db.PasswordChanges.Where(c => c.PersonId == personId).Select(c => (DateTime?)c.ChangedAt).FirstOrDefault()))
+            .FirstOrDefault());
+
     /// <summary>
     /// Interactive sessions are revoked by logout (blocklist) and by a password change (sessions
     /// opened before it); bot and API tokens live while the person row still holds their jti, so
     /// regenerating or deleting the bot kills the old one.
     /// </summary>
-    async Task<bool> IsRevoked(TokenClaims claims, Domain.Person? person) => claims.IdentityType switch
+    static bool IsRevoked(TokenClaims claims, Caller caller) => claims.IdentityType switch
     {
-        "person" => await blocklist.IsRevokedAsync(claims.Jti) || await OpenedBeforePasswordChange(claims),
-        "bot" or "person_api" => person?.Jti != claims.Jti,
+        "person" => caller.Revoked || OpenedBefore(claims, caller.PasswordChangedAt),
+        "bot" or "person_api" => caller.Person?.Jti != claims.Jti,
         _ => true,
     };
 
-    async Task<bool> OpenedBeforePasswordChange(TokenClaims claims)
-    {
-        var changedAt = await db.PasswordChanges.AsNoTracking()
-            .Where(c => c.PersonId == claims.PersonId).Select(c => (DateTime?)c.ChangedAt).FirstOrDefaultAsync();
-        // Token times are whole seconds: a session opened in the second of the change counts as after it.
-        return changedAt is { } at && claims.IssuedAt.UtcDateTime < at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
-    }
+    // Token times are whole seconds: a session opened in the second of the change counts as after it.
+    static bool OpenedBefore(TokenClaims claims, DateTime? passwordChangedAt) =>
+        passwordChangedAt is { } at && claims.IssuedAt.UtcDateTime < at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
 
     AuthenticateResult Refuse(TokenProblem problem)
     {

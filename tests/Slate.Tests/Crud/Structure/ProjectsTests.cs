@@ -156,6 +156,23 @@ public class ProjectsTests(SlateFactory factory) : IClassFixture<SlateFactory>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/data/projects/{closed.Id}")).StatusCode);
     }
 
+    /// <summary>
+    /// The small read clients repeat most (docs/performance.md): the caller with their token's
+    /// revocation, the project, the caller's team role, every relation list at once, the status name.
+    /// </summary>
+    [Fact]
+    public async Task Reading_one_project_takes_five_sql_commands_whatever_its_relations()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var client = await factory.ClientForAsync(artist);
+        var project = await factory.CreateProjectAsync(true, (artist, null), (await factory.CreatePersonAsync(), null));
+
+        using var counter = await SqlCommandCounter.StartAsync(factory);
+        var got = await (await client.GetAsync($"/api/data/projects/{project.Id}")).ReadJsonObjectAsync();
+        Assert.Equal(2, got["team"]!.AsArray().Count);
+        Assert.Equal(5, counter.Count);
+    }
+
     [Fact]
     public async Task Only_admins_create_and_only_the_project_managers_update()
     {
