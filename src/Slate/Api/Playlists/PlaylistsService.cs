@@ -81,9 +81,9 @@ public sealed class PlaylistsService(SlateDb db, Permissions permissions, ZouSer
     /// </summary>
     async Task<EntitiesPreviews> PreviewsOfAsync(IEnumerable<string> entityTexts)
     {
-        var entityIds = entityTexts.Select(text => Values.TryUuid(text, out var id) ? id : (Guid?)null).OfType<Guid?>().Distinct().ToList();
+        var entityIds = entityTexts.Select(text => Values.TryUuid(text, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var rows = await db.PreviewFiles.AsNoTracking()
-            .Join(db.Tasks.Where(t => entityIds.Contains(t.EntityId)), p => p.TaskId, t => (Guid?)t.Id,
+            .Join(db.Tasks.Where(t => entityIds.Contains(t.EntityId!.Value)), p => p.TaskId, t => (Guid?)t.Id,
                 (p, t) => new { Preview = p, TaskId = t.Id, t.EntityId, t.TaskTypeId })
             .Join(db.TaskTypes, r => r.TaskTypeId, tt => (Guid?)tt.Id, (r, tt) => new { r.Preview, r.TaskId, r.EntityId, TaskType = tt })
             .OrderByDescending(r => r.TaskType.Priority).ThenBy(r => r.TaskType.Name)
