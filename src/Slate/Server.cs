@@ -10,6 +10,7 @@ using Slate.Api.Entities;
 using Slate.Api.Files;
 using Slate.Api.Index;
 using Slate.Api.Persons;
+using Slate.Api.Playlists;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
@@ -94,6 +95,7 @@ public static class Server
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Mailer>());
         builder.Services.AddScoped<MailMessages>();
         builder.Services.AddScoped<PersonAccountsService>();
+        builder.Services.AddScoped<PlaylistsService>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -121,6 +123,7 @@ public static class Server
         app.MapArea(ProjectTaskDataRoutes.Map);
         app.MapArea(CommentsRoutes.Map);
         app.MapArea(UserRoutes.Map);
+        app.MapArea(PlaylistsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slate.Data;
+using static Slate.Http.JsonWriting;
 
 namespace Slate.Api.Entities;
 
@@ -115,59 +116,4 @@ public static class WithTasksLayouts
         + "project_name source_id nb_entities_out is_casting_standby tasks entity_concept_links kind updated_at created_at created_by",
         "id duration due_date end_date entity_id estimation last_comment_date nb_assets_ready priority real_start_date "
         + "retake_count start_date task_status_id task_type_id assigner_id assignees");
-
-    static void Id(Utf8JsonWriter w, Guid? id)
-    {
-        if (id is { } value) w.WriteStringValue(value);
-        else w.WriteNullValue();
-    }
-
-    static void IdOrEmpty(Utf8JsonWriter w, Guid? id)
-    {
-        if (id is { } value) w.WriteStringValue(value);
-        else w.WriteStringValue("");
-    }
-
-    static void Ids(Utf8JsonWriter w, List<Guid>? ids)
-    {
-        w.WriteStartArray();
-        foreach (var id in ids ?? []) w.WriteStringValue(id);
-        w.WriteEndArray();
-    }
-
-    static void Text(Utf8JsonWriter w, string? text)
-    {
-        if (text is null) w.WriteNullValue();
-        else w.WriteStringValue(text);
-    }
-
-    static void Bool(Utf8JsonWriter w, bool? value)
-    {
-        if (value is { } flag) w.WriteBooleanValue(flag);
-        else w.WriteNullValue();
-    }
-
-    static void Int(Utf8JsonWriter w, int? value)
-    {
-        if (value is { } number) w.WriteNumberValue(number);
-        else w.WriteNullValue();
-    }
-
-    static void Number(Utf8JsonWriter w, double? value)
-    {
-        if (value is { } number) w.WriteNumberValue(number);
-        else w.WriteNullValue();
-    }
-
-    static void Date(Utf8JsonWriter w, DateTime? value)
-    {
-        if (value is { } time) w.WriteStringValue(time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
-        else w.WriteNullValue();
-    }
-
-    static void Node(Utf8JsonWriter w, JsonNode? node)
-    {
-        if (node is null) w.WriteNullValue();
-        else node.WriteTo(w);
-    }
 }

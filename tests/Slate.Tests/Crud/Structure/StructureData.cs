@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Slate.Data;
@@ -110,11 +111,13 @@ public static class StructureData
             return preview;
         });
 
-    /// <summary>A task type for that kind of entity, of a department when given.</summary>
-    public static Task<TaskType> CreateTaskTypeAsync(this SlateFactory factory, string forEntity = "Asset", Department? department = null) =>
+    /// <summary>A task type for that kind of entity, of a department when given, configured (priority...).</summary>
+    public static Task<TaskType> CreateTaskTypeAsync(this SlateFactory factory, string forEntity = "Asset", Department? department = null,
+        Action<TaskType>? configure = null) =>
         factory.WithDb(async db =>
         {
             var taskType = new TaskType { Name = Unique("TT"), ForEntity = forEntity, DepartmentId = department?.Id };
+            configure?.Invoke(taskType);
             db.TaskTypes.Add(taskType);
             await db.SaveChangesAsync();
             return taskType;
@@ -130,6 +133,19 @@ public static class StructureData
             await db.SaveChangesAsync();
             return task;
         });
+
+    /// <summary>A playlist of the project with these stored entries (its "shots" column), configured.</summary>
+    public static Task<Playlist> CreatePlaylistAsync(this SlateFactory factory, Project project, IEnumerable<JsonObject> entries,
+        Action<Playlist>? configure = null)
+    {
+        var playlist = new Playlist { Name = Unique("Dailies"), ProjectId = project.Id, Shots = new JsonArray([.. entries]) };
+        configure?.Invoke(playlist);
+        return factory.Save(playlist);
+    }
+
+    /// <summary>A build job of the playlist in that status, created at that time.</summary>
+    public static Task<BuildJob> CreateBuildJobAsync(this SlateFactory factory, Playlist playlist, string status, DateTime createdAt) =>
+        factory.Save(new BuildJob { PlaylistId = playlist.Id, Status = status, CreatedAt = createdAt });
 
     /// <summary>Time a person logged on a task that day (in minutes, as Zou counts).</summary>
     public static Task<TimeSpent> CreateTimeSpentAsync(this SlateFactory factory, ProductionTask task, Person person, DateOnly date, double duration) =>
