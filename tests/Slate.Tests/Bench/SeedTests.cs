@@ -81,8 +81,10 @@ public class SeedTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await using var other = new SlateFactory();
         await other.InitializeAsync();
         var manifest = await new Dataset(other.Services, seed, Scale, TextWriter.Null).BuildAsync();
-        var names = await other.WithDb(db => db.Persons.Where(Seeded).OrderBy(p => p.Email).Select(p => p.FirstName + " " + p.LastName)
-            .Concat(db.Entities.OrderBy(e => e.Id).Select(e => e.Name)).ToListAsync());
+        // Two reads: a UNION ALL in SQL keeps neither part's order on PostgreSQL.
+        var persons = await other.WithDb(db => db.Persons.Where(Seeded).OrderBy(p => p.Email).Select(p => p.FirstName + " " + p.LastName).ToListAsync());
+        var entities = await other.WithDb(db => db.Entities.OrderBy(e => e.Id).Select(e => e.Name).ToListAsync());
+        var names = persons.Concat(entities).ToList();
         return (manifest, names);
     }
 
