@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Slate.Bench.Load;
 
-/// <summary>The manifest's and the results' JSON: snake_case keys, indented, readable in a diff.</summary>
+/// <summary>The results' JSON: snake_case keys, indented, readable in a diff.</summary>
 public static class Json
 {
     public static readonly JsonSerializerOptions Options = new()

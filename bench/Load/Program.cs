@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slate.Bench.Load;
+using Slate.Bench.Seed;
 
 // slate-bench-load --url URL --data-dir DIR [--postgres CONN] [--server-pid PID] [--duration S] [--warmup S]
 //                  [--sql-runs N] --out FILE
@@ -42,7 +43,7 @@ static async Task<int> Measure(Options options)
     var memory = options.Text("server-pid") is { } pid ? new MemorySampler(int.Parse(pid)) : null;
     var benchmark = new Benchmark(runner, database, memory, [1, 16], (int)options.Number("sql-runs", 5));
 
-    Console.WriteLine($"== {database.Name}: {string.Join(", ", manifest.Counts.Select(c => $"{c.Value:N0} {c.Key}"))}");
+    Console.WriteLine($"== {database.Name}: {manifest.Counts}");
     var scenarios = Scenarios.For(manifest, await LogInAsync(http, manifest.Admin), await LogInAsync(http, manifest.Artist));
     List<ScenarioResult> results = [];
     foreach (var scenario in scenarios) results.Add(await benchmark.RunAsync(scenario));
@@ -55,7 +56,7 @@ static async Task<int> Measure(Options options)
     return 1;
 }
 
-static async Task<string> LogInAsync(HttpClient http, Account account)
+static async Task<string> LogInAsync(HttpClient http, Manifest.Login account)
 {
     using var response = await http.PostAsJsonAsync("api/auth/login", new { email = account.Email, password = account.Password });
     var body = await response.Content.ReadAsStringAsync();

@@ -1,3 +1,5 @@
+using Slate.Bench.Seed;
+
 namespace Slate.Bench.Load;
 
 /// <summary>One measurement of a scenario at a number of concurrent clients.</summary>
@@ -25,7 +27,7 @@ public sealed record ScenarioResult(
     double? BareSqlMultiple,
     List<TargetResult> Targets);
 
-public sealed record DatabaseResult(string Database, string Server, Dictionary<string, long> Counts, double WarmupS, double DurationS,
+public sealed record DatabaseResult(string Database, string Server, Manifest.Tally Counts, double WarmupS, double DurationS,
     List<ScenarioResult> Scenarios);
 
 public sealed record Machine(int Cores, long MemoryMb, string Cpu);

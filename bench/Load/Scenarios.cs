@@ -1,4 +1,5 @@
 using System.Net;
+using Slate.Bench.Seed;
 
 namespace Slate.Bench.Load;
 
