@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -50,10 +49,32 @@ public static class JsonWriting
         else w.WriteNullValue();
     }
 
+    /// <summary>Zou's naive ISO form, "2026-11-28T06:40:00", its digits written directly (no format string to parse per value).</summary>
     public static void Date(Utf8JsonWriter w, DateTime? value)
     {
-        if (value is { } time) w.WriteStringValue(time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
-        else w.WriteNullValue();
+        if (value is not { } time)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        Span<byte> text = stackalloc byte[19];
+        Digits(text[..4], time.Year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), time.Month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), time.Day);
+        text[10] = (byte)'T';
+        Digits(text.Slice(11, 2), time.Hour);
+        text[13] = (byte)':';
+        Digits(text.Slice(14, 2), time.Minute);
+        text[16] = (byte)':';
+        Digits(text.Slice(17, 2), time.Second);
+        w.WriteStringValue(text);
+    }
+
+    static void Digits(Span<byte> into, int number)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, number /= 10) into[i] = (byte)('0' + number % 10);
     }
 
     public static void Node(Utf8JsonWriter w, JsonNode? node)

@@ -19,7 +19,7 @@ public static class WithTasksLayouts
     static List<Field<T>> Pick<T>(Dictionary<string, Field<T>> all, string names) =>
         [.. names.Split(' ').Select(name => all[name])];
 
-    static Dictionary<string, Field<T>> Define<T>(params Field<T>[] fields) => fields.ToDictionary(f => f.Name.Split(':')[0], f => f.Name.Contains(':') ? f with { Name = f.Name.Split(':')[1] } : f);
+    static Dictionary<string, Field<T>> Define<T>(params Field<T>[] fields) => fields.ToDictionary(f => f.Name.Split(':')[0], f => f.Name.Contains(':') ? new Field<T>(f.Name.Split(':')[1], f.Write) : f);
 
     /// <summary>Entity fields. "key:name" defines a variant written under Zou's field name.</summary>
     static readonly Dictionary<string, Field<RowItem>> RowFields = Define<RowItem>(

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Data;
 using System.IO.Pipelines;
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,11 @@ public sealed record TaskItem(ProductionTask Task, List<Guid> Assignees, bool Is
 public sealed record RowItem(EntityRow Row, JsonNode? Data, List<TaskItem> Tasks, WithTasksListing Listing);
 
 /// <summary>A named field of a row and how its value is written.</summary>
-public sealed record Field<T>(string Name, Action<Utf8JsonWriter, T> Write);
+public sealed record Field<T>(string Name, Action<Utf8JsonWriter, T> Write)
+{
+    /// <summary>The name encoded once: written as is, without an escaping check on every row.</summary>
+    public JsonEncodedText Key { get; } = JsonEncodedText.Encode(Name);
+}
 
 /// <summary>
 /// The shape of one with-tasks view: its entity fields (plain order, and the compact order with
@@ -46,10 +51,11 @@ public enum WithTasksFormat { Plain, Compact, Stream, CompactStream }
 
 /// <summary>
 /// A prepared with-tasks listing (behavior-production.md §1.6), written straight to the response.
-/// A fixed number of queries whatever the row count: the entities (in display order), their tasks
-/// with assignees in the same order (streamed and merged with the entities, so tasks are never all
-/// held in memory), and the caller's subscriptions; both main queries run in one read transaction
-/// so they see the same rows.
+/// The entities in display order (one query), the assignees of their tasks and the caller's
+/// subscriptions (one query each, a few bytes per task), then the tasks a chunk of entities at a
+/// time (one query per chunk, by entity id: no sort of the whole listing in the database, one
+/// chunk in memory), all inside one read transaction so they see the same rows. docs/performance.md
+/// has the measurements behind this shape.
 /// </summary>
 public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQueryable<ProductionTask> tasks, Guid callerId,
     WithTasksLayout layout) : IResult
@@ -66,6 +72,19 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
     public WithTasksFormat Format { get; init; } = WithTasksFormat.Plain;
 
     const int FlushThreshold = 32 * 1024;
+
+    /// <summary>About 15,000 tasks in memory at a time with Zou's usual 10 to 20 task types.</summary>
+    const int EntitiesPerChunk = 1000;
+
+    /// <summary>The task columns the views write (and sort on): less to read than the whole row.</summary>
+    static readonly Expression<Func<ProductionTask, ProductionTask>> WrittenColumns = t => new ProductionTask
+    {
+        Id = t.Id, EntityId = t.EntityId, TaskTypeId = t.TaskTypeId, TaskStatusId = t.TaskStatusId, AssignerId = t.AssignerId,
+        Priority = t.Priority, Estimation = t.Estimation, Duration = t.Duration, RetakeCount = t.RetakeCount,
+        Difficulty = t.Difficulty, NbAssetsReady = t.NbAssetsReady, NbDrawings = t.NbDrawings, RealStartDate = t.RealStartDate,
+        StartDate = t.StartDate, EndDate = t.EndDate, DueDate = t.DueDate, DoneDate = t.DoneDate,
+        LastCommentDate = t.LastCommentDate, LastPreviewFileId = t.LastPreviewFileId, Data = t.Data, CreatedAt = t.CreatedAt,
+    };
 
     static IOrderedQueryable<EntityRow> InDisplayOrder(IQueryable<EntityRow> rows) => rows
         .OrderBy(r => r.TypeName).ThenBy(r => r.GrandparentName).ThenBy(r => r.ParentName)
@@ -100,11 +119,10 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, aborted);
         var entities = await InDisplayOrder(rows).ToListAsync(aborted);
-        var positions = new Dictionary<Guid, int>(entities.Count);
-        for (var i = 0; i < entities.Count; i++) positions[entities[i].Entity.Id] = i;
-        var listed = tasks.Join(rows, t => t.EntityId, r => r.Entity.Id, (t, r) => t.Id);
+        var listed = tasks.Where(t => rows.Any(r => r.Entity.Id == t.EntityId));
+        var assignees = await AssigneesAsync(listed, aborted);
         var subscribed = (await db.Subscriptions.AsNoTracking()
-            .Where(s => s.PersonId == callerId && s.TaskId != null && listed.Contains(s.TaskId.Value))
+            .Where(s => s.PersonId == callerId && s.TaskId != null)
             .Select(s => s.TaskId!.Value).ToListAsync(aborted)).ToHashSet();
 
         long unflushed = 0;
@@ -119,9 +137,8 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
             writer.Reset(output);
         }
 
-        async Task WriteRowAsync(int position, List<TaskItem> rowTasks)
+        async Task WriteRowAsync(EntityRow row, List<TaskItem> rowTasks)
         {
-            var row = entities[position];
             var data = HiddenData.TryGetValue(row.Entity.ProjectId, out var hidden) ? Without(row.Entity.Data, hidden) : row.Entity.Data;
             WriteFields(writer, fields, new RowItem(row, data, rowTasks, this), compact, item =>
             {
@@ -139,33 +156,40 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
             }
         }
 
-        var lines = from t in tasks
-                    join r in rows on t.EntityId equals r.Entity.Id
-                    from link in db.TaskPersonLinks.Where(l => l.TaskId == t.Id).DefaultIfEmpty()
-                    orderby r.TypeName, r.GrandparentName, r.ParentName, r.Entity.Name, r.Entity.Id, t.CreatedAt, t.Id, link.PersonId
-                    select new { Task = t, Assignee = (Guid?)link.PersonId };
-        var next = 0;
-        List<TaskItem> pending = [];
-        TaskItem? last = null;
-        await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(aborted))
+        // The tasks are read a chunk of entities at a time, by entity id (an index lookup, no sort of
+        // the whole listing in the database), and put in display order here: memory holds one chunk.
+        foreach (var chunk in entities.Chunk(EntitiesPerChunk))
         {
-            if (last is not null && last.Task.Id == line.Task.Id)
-            {
-                if (line.Assignee is { } more) last.Assignees.Add(more);
-                continue;
-            }
-            if (!positions.TryGetValue(line.Task.EntityId ?? Guid.Empty, out var position) || position < next) continue;
-            for (; next < position; next++, pending = []) await WriteRowAsync(next, pending);
-            last = new TaskItem(line.Task, line.Assignee is { } assignee ? [assignee] : [], subscribed.Contains(line.Task.Id));
-            pending.Add(last);
+            var ids = chunk.Select(r => r.Entity.Id).ToList();
+            var byEntity = (await tasks.Where(t => EF.Parameter(ids).Contains(t.EntityId!.Value)).Select(WrittenColumns)
+                    .ToListAsync(aborted))
+                .Select(t => new TaskItem(t, assignees.GetValueOrDefault(t.Id) ?? [], subscribed.Contains(t.Id)))
+                .ToLookup(item => item.Task.EntityId!.Value);
+            foreach (var row in chunk)
+                await WriteRowAsync(row, [.. byEntity[row.Entity.Id].OrderBy(item => item.Task.CreatedAt).ThenBy(item => item.Task.Id)]);
         }
-        for (; next < entities.Count; next++, pending = []) await WriteRowAsync(next, pending);
         await transaction.CommitAsync(aborted);
 
         if (!stream) writer.WriteEndArray();
         if (compact && !stream) writer.WriteEndObject();
         writer.Flush();
         await output.FlushAsync(aborted);
+    }
+
+    /// <summary>The assignees of the listed tasks, by task, in person id order (one query, a few bytes per task).</summary>
+    async Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(IQueryable<ProductionTask> listed, CancellationToken aborted)
+    {
+        var links = await (from link in db.TaskPersonLinks
+                           join task in listed on link.TaskId equals task.Id
+                           select new { link.TaskId, link.PersonId }).ToListAsync(aborted);
+        var byTask = new Dictionary<Guid, List<Guid>>();
+        foreach (var link in links)
+        {
+            if (!byTask.TryGetValue(link.TaskId, out var persons)) byTask[link.TaskId] = persons = [];
+            persons.Add(link.PersonId);
+        }
+        foreach (var persons in byTask.Values) persons.Sort();
+        return byTask;
     }
 
     /// <summary>
@@ -196,7 +220,7 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
         else writer.WriteStartObject();
         foreach (var field in fields)
         {
-            if (!compact) writer.WritePropertyName(field.Name);
+            if (!compact) writer.WritePropertyName(field.Key);
             if (writeTasks is not null && field.Name == "tasks") writeTasks(value);
             else field.Write(writer, value);
         }
