@@ -21,6 +21,7 @@ public static partial class ReportWriter
         {
             md.AppendLine().AppendLine($"## {database.Database}").AppendLine();
             md.AppendLine($"{database.Server}. Dataset: {database.Counts}. " +
+                          $"First {Number(database.ServerWarmupS)} s of unmeasured traffic over the read scenarios (the JIT's tiers). " +
                           $"Each scenario: {Number(database.WarmupS)} s of warm-up at 1 client, then {Number(database.DurationS)} s measured " +
                           $"at 1 client and {Number(database.DurationS)} s at 16 (each client finishes the request it is in).").AppendLine();
             md.AppendLine("| Scenario | 1 client p50 / p95 / p99 | req/s | 16 clients p50 / p95 / p99 | req/s | Memory MB | Bare SQL | × SQL | Targets |");

@@ -27,7 +27,7 @@ public sealed record ScenarioResult(
     double? BareSqlMultiple,
     List<TargetResult> Targets);
 
-public sealed record DatabaseResult(string Database, string Server, Manifest.Tally Counts, double WarmupS, double DurationS,
+public sealed record DatabaseResult(string Database, string Server, Manifest.Tally Counts, double ServerWarmupS, double WarmupS, double DurationS,
     List<ScenarioResult> Scenarios);
 
 public sealed record Machine(int Cores, long MemoryMb, string Cpu);
