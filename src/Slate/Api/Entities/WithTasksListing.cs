@@ -51,10 +51,10 @@ public enum WithTasksFormat { Plain, Compact, Stream, CompactStream }
 
 /// <summary>
 /// A prepared with-tasks listing (behavior-production.md §1.6), written straight to the response.
-/// The entities in display order (one query), the assignees of their tasks and the caller's
-/// subscriptions (one query each, a few bytes per task), then the tasks a chunk of entities at a
-/// time (one query per chunk, by entity id: no sort of the whole listing in the database, one
-/// chunk in memory), all inside one read transaction so they see the same rows. docs/performance.md
+/// The entities in display order and the caller's subscriptions (one query each), then the tasks
+/// and their assignees a chunk of entities at a time (two queries per chunk, by entity id: no sort
+/// of the whole listing in the database, one chunk in memory), all inside one read transaction so
+/// they see the same rows. docs/performance.md
 /// has the measurements behind this shape.
 /// </summary>
 public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQueryable<ProductionTask> tasks, Guid callerId,
@@ -119,8 +119,6 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, aborted);
         var entities = await InDisplayOrder(rows).ToListAsync(aborted);
-        var listed = tasks.Where(t => rows.Any(r => r.Entity.Id == t.EntityId));
-        var assignees = await AssigneesAsync(listed, aborted);
         var subscribed = (await db.Subscriptions.AsNoTracking()
             .Where(s => s.PersonId == callerId && s.TaskId != null)
             .Select(s => s.TaskId!.Value).ToListAsync(aborted)).ToHashSet();
@@ -161,8 +159,9 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
         foreach (var chunk in entities.Chunk(EntitiesPerChunk))
         {
             var ids = chunk.Select(r => r.Entity.Id).ToList();
-            var byEntity = (await tasks.Where(t => EF.Parameter(ids).Contains(t.EntityId!.Value)).Select(WrittenColumns)
-                    .ToListAsync(aborted))
+            var chunkTasks = tasks.Where(t => EF.Parameter(ids).Contains(t.EntityId!.Value));
+            var assignees = await AssigneesAsync(chunkTasks, aborted);
+            var byEntity = (await chunkTasks.Select(WrittenColumns).ToListAsync(aborted))
                 .Select(t => new TaskItem(t, assignees.GetValueOrDefault(t.Id) ?? [], subscribed.Contains(t.Id)))
                 .ToLookup(item => item.Task.EntityId!.Value);
             foreach (var row in chunk)
@@ -176,7 +175,7 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
         await output.FlushAsync(aborted);
     }
 
-    /// <summary>The assignees of the listed tasks, by task, in person id order (one query, a few bytes per task).</summary>
+    /// <summary>The assignees of these tasks, by task, in person id order (one query: task ids by entity index, then the links by task).</summary>
     async Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(IQueryable<ProductionTask> listed, CancellationToken aborted)
     {
         var links = await (from link in db.TaskPersonLinks
