@@ -45,6 +45,13 @@ public class SettingsTests
             Assert.Contains("Port=6543", postgres.PostgresConnection);
             Assert.Contains("Database=zoudb", postgres.PostgresConnection);
             Assert.Contains("Username=zou", postgres.PostgresConnection);
+            var fast = new Npgsql.NpgsqlConnectionStringBuilder(postgres.PostgresConnection);
+            Assert.Equal((64, 2, true), (fast.MaxAutoPrepare, fast.AutoPrepareMinUsages, fast.NoResetOnClose));
+
+            var own = Settings.FromConfiguration(Config(("SLATE_DATA_DIR", dataDir), ("SECRET_KEY", "k"),
+                ("SLATE_DB_CONNECTION", "Host=db.local;Database=studio;Max Auto Prepare=0")));
+            var kept = new Npgsql.NpgsqlConnectionStringBuilder(own.PostgresConnection);
+            Assert.Equal(("studio", 0, true), (kept.Database, kept.MaxAutoPrepare, kept.NoResetOnClose));
         }
         finally
         {

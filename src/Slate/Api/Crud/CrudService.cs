@@ -108,9 +108,17 @@ public sealed class CrudService(CrudContext c)
     async Task<T> FindAsync<T>(string instanceId, bool tracked) where T : class
     {
         if (!Values.TryUuid(instanceId, out var id)) throw new WrongParameterException("Malformed ID.");
-        var rows = tracked ? c.Db.Set<T>() : c.Db.Set<T>().AsNoTracking();
-        return await rows.FirstOrDefaultAsync(row => EF.Property<Guid>(row, nameof(Model.Id)) == id)
-            ?? throw new NotFoundException();
+        return await (tracked ? ById<T>.Tracked : ById<T>.Untracked)(c.Db, id) ?? throw new NotFoundException();
+    }
+
+    /// <summary>The row of an id, one compiled query per model: every instance route reads one.</summary>
+    static class ById<T> where T : class
+    {
+        public static readonly Func<SlateDb, Guid, Task<T?>> Tracked = EF.CompileAsyncQuery((SlateDb db, Guid id) =>
+            db.Set<T>().FirstOrDefault(row => EF.Property<Guid>(row, nameof(Model.Id)) == id));
+
+        public static readonly Func<SlateDb, Guid, Task<T?>> Untracked = EF.CompileAsyncQuery((SlateDb db, Guid id) =>
+            db.Set<T>().AsNoTracking().FirstOrDefault(row => EF.Property<Guid>(row, nameof(Model.Id)) == id));
     }
 
     static async Task<JsonObject> BodyAsync(HttpRequest request)

@@ -104,12 +104,15 @@ public sealed partial class ProjectCollection : CrudCollection<Project>
         : [];
 
     /// <summary>GET one adds the status name; a tvshow's POST and PUT answers name its first episode.</summary>
+    /// <summary>Compiled: a project read runs it every time.</summary>
+    static readonly Func<SlateDb, Guid?, Task<string?>> StatusName = EF.CompileAsyncQuery((SlateDb db, Guid? id) =>
+        db.ProjectStatuses.Where(s => s.Id == id).Select(s => s.Name).FirstOrDefault());
+
     public override async Task<JsonObject> AnswerOneAsync(Project row, OneAnswer answer, bool relations, CrudContext c)
     {
         var json = await SerializeOneAsync(row, relations, c);
         if (answer == OneAnswer.Read)
-            json["project_status_name"] = await c.Db.ProjectStatuses
-                .Where(s => s.Id == row.ProjectStatusId).Select(s => s.Name).FirstOrDefaultAsync();
+            json["project_status_name"] = await StatusName(c.Db, row.ProjectStatusId);
         else if (row.ProductionType == TvShow)
             json["first_episode_id"] = await NewProjectSetup.FirstEpisodeIdAsync(row.Id, c);
         return json;
