@@ -118,6 +118,10 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
         var writer = new Utf8JsonWriter(output, ZouJson.WriterOptions);
 
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, aborted);
+        // Prepared statements get PostgreSQL's generic plan after five runs; for "entity_id = ANY(@ids)
+        // OR (entity_id IS NULL AND array_position(@ids, NULL) ...)" (EF Core's null handling) that plan
+        // scans every task. Plans made for the actual ids use the entity index.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", aborted);
         var entities = await InDisplayOrder(rows).ToListAsync(aborted);
         var subscribed = (await db.Subscriptions.AsNoTracking()
             .Where(s => s.PersonId == callerId && s.TaskId != null)
