@@ -76,7 +76,8 @@ static async Task<int> Report(Options options, IEnumerable<string> files)
                       ?? throw new InvalidDataException($"{file} is empty."));
     var report = new BenchReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), options.Required("commit"), MachineInfo.Read(), databases);
     var outDir = options.Required("out-dir");
-    var markdown = ReportWriter.Markdown(report);
+    var notes = options.Text("notes") is { } notesFile ? await File.ReadAllTextAsync(notesFile) : null;
+    var markdown = ReportWriter.Markdown(report, notes);
     await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(report, Json.Options));
     await File.WriteAllTextAsync(Path.Combine(outDir, "results.md"), markdown);
     Console.WriteLine(markdown);

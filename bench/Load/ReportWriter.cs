@@ -7,7 +7,8 @@ namespace Slate.Bench.Load;
 /// <summary>bench/results.md: the machine and commit, then one table per database.</summary>
 public static partial class ReportWriter
 {
-    public static string Markdown(BenchReport report)
+    /// <summary>The report as markdown; the notes (why a target is not met, from bench/notes.md) close it.</summary>
+    public static string Markdown(BenchReport report, string? notes = null)
     {
         var md = new StringBuilder();
         md.AppendLine("# Slate benchmark results").AppendLine();
@@ -30,6 +31,7 @@ public static partial class ReportWriter
             var missed = database.Scenarios.SelectMany(s => s.Targets.Where(t => !t.Met).Select(t => $"{s.Name} ({t.Target})")).ToList();
             md.AppendLine().AppendLine(missed.Count == 0 ? "Every target met." : $"Not met: {string.Join("; ", missed)}.");
         }
+        if (notes is not null) md.AppendLine().Append(notes.TrimEnd()).AppendLine();
         return md.ToString();
     }
 
