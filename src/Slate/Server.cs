@@ -149,7 +149,10 @@ public static class Server
         if (settings.PostgresConnection is { } postgres)
             services.AddDbContext<SlateDb, PostgresSlateDb>(db => db.UseNpgsql(postgres));
         else
+        {
             services.AddDbContext<SlateDb, SqliteSlateDb>(db => db.UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30"));
+            services.AddHostedService<SqliteOptimizer>();
+        }
         services.AddScoped<ZouSerializer>();
         services.AddHostedService<DatabaseStartup>();
     }

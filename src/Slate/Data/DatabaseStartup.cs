@@ -15,7 +15,11 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes) : IHostedServic
     {
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while one request writes; it is a property of the file, set once.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await SqliteOptimizer.OptimizeAsync(db, ct);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
