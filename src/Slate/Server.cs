@@ -11,6 +11,7 @@ using Slate.Api.Files;
 using Slate.Api.Index;
 using Slate.Api.Persons;
 using Slate.Api.Playlists;
+using Slate.Api.Previews;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
@@ -96,6 +97,7 @@ public static class Server
         builder.Services.AddScoped<MailMessages>();
         builder.Services.AddScoped<PersonAccountsService>();
         builder.Services.AddScoped<PlaylistsService>();
+        builder.Services.AddScoped<RunningPreviewsService>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -124,6 +126,7 @@ public static class Server
         app.MapArea(CommentsRoutes.Map);
         app.MapArea(UserRoutes.Map);
         app.MapArea(PlaylistsRoutes.Map);
+        app.MapArea(PreviewsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

@@ -22,8 +22,8 @@ public sealed class OpenTasksService(SlateDb db, Permissions permissions, TaskRo
     public async Task<JsonObject> ListAsync(IQueryCollection query)
     {
         var tasks = await FilteredAsync(query);
-        var page = Integer(query, "page");
-        var limit = Integer(query, "limit") ?? DefaultLimit;
+        var page = QueryArgs.Integer(query, "page");
+        var limit = QueryArgs.Integer(query, "limit") ?? DefaultLimit;
         if (limit < 0) throw new WrongParameterException("limit must be a positive integer.");
         var ordered = tasks
             .OrderBy(t => db.Projects.Where(p => p.Id == t.ProjectId).Select(p => p.Name).FirstOrDefault())
@@ -135,12 +135,12 @@ public sealed class OpenTasksService(SlateDb db, Permissions permissions, TaskRo
     /// <summary>The scope narrowed by the query string's filters (400 for malformed ids, dates or numbers).</summary>
     async Task<IQueryable<ProductionTask>> FilteredAsync(IQueryCollection query)
     {
-        var tasks = await ScopeAsync(Id(query, "project_id"));
-        if (Id(query, "task_type_id") is { } taskType) tasks = tasks.Where(t => t.TaskTypeId == taskType);
+        var tasks = await ScopeAsync(QueryArgs.Uuid(query, "project_id"));
+        if (QueryArgs.Uuid(query, "task_type_id") is { } taskType) tasks = tasks.Where(t => t.TaskTypeId == taskType);
         else tasks = tasks.Where(t => !db.TaskTypes.Any(tt => tt.Id == t.TaskTypeId && tt.ForEntity == "Concept"));
-        if (Id(query, "task_status_id") is { } status) tasks = tasks.Where(t => t.TaskStatusId == status);
+        if (QueryArgs.Uuid(query, "task_status_id") is { } status) tasks = tasks.Where(t => t.TaskStatusId == status);
         var links = db.TaskPersonLinks;
-        if (Text(query, "person_id") is { } persons)
+        if (QueryArgs.Text(query, "person_id") is { } persons)
         {
             if (persons == "unassigned") tasks = tasks.Where(t => !links.Any(l => l.TaskId == t.Id));
             else
@@ -149,23 +149,16 @@ public sealed class OpenTasksService(SlateDb db, Permissions permissions, TaskRo
                 tasks = tasks.Where(t => links.Any(l => l.TaskId == t.Id && ids.Contains(l.PersonId)));
             }
         }
-        if (Id(query, "studio_id") is { } studio)
+        if (QueryArgs.Uuid(query, "studio_id") is { } studio)
             tasks = tasks.Where(t => links.Any(l => l.TaskId == t.Id && db.Persons.Any(p => p.Id == l.PersonId && p.StudioId == studio)));
-        if (Id(query, "department_id") is { } department)
+        if (QueryArgs.Uuid(query, "department_id") is { } department)
             tasks = tasks.Where(t => links.Any(l => l.TaskId == t.Id && db.DepartmentLinks.Any(d => d.PersonId == l.PersonId && d.DepartmentId == department)));
         if (Date(query, "start_date") is { } start) tasks = tasks.Where(t => t.StartDate >= start);
         if (Date(query, "due_date") is { } due) tasks = tasks.Where(t => t.DueDate <= due);
-        if (Integer(query, "priority") is { } priority) tasks = tasks.Where(t => db.TaskTypes.Any(tt => tt.Id == t.TaskTypeId && tt.Priority == priority));
+        if (QueryArgs.Integer(query, "priority") is { } priority) tasks = tasks.Where(t => db.TaskTypes.Any(tt => tt.Id == t.TaskTypeId && tt.Priority == priority));
         return tasks;
     }
 
-    static string? Text(IQueryCollection query, string key) => query[key].ToString() is { Length: > 0 } text ? text : null;
-
-    static Guid? Id(IQueryCollection query, string key) => Text(query, key) is { } text ? QueryFilters.Uuid(text) : null;
-
-    static int? Integer(IQueryCollection query, string key) => Text(query, key) is not { } text ? null
-        : int.TryParse(text, out var number) ? number : throw new WrongParameterException($"{key} must be an integer.");
-
-    static DateTime? Date(IQueryCollection query, string key) => Text(query, key) is not { } text ? null
+    static DateTime? Date(IQueryCollection query, string key) => QueryArgs.Text(query, key) is not { } text ? null
         : Values.DateTimeValue(text) ?? throw new WrongParameterException($"Wrong date format for {key}: {text}");
 }
