@@ -11,6 +11,7 @@ using Slate.Api.Files;
 using Slate.Api.Index;
 using Slate.Api.Persons;
 using Slate.Api.Playlists;
+using Slate.Api.Previews;
 using Slate.Api.Projects;
 using Slate.Api.Shots;
 using Slate.Api.Tasks;
@@ -18,6 +19,7 @@ using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
 using Slate.Mail;
+using Slate.Media;
 using Slate.Realtime;
 using Slate.Security;
 using Slate.Storage;
@@ -82,6 +84,9 @@ public static class Server
         builder.Services.AddScoped<UserContextService>();
         builder.Services.AddScoped<UserWorkService>();
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddSingleton<Pictures>();
+        builder.Services.AddSingleton<PictureFiles>();
+        builder.Services.AddScoped<PicturesService>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();
@@ -124,6 +129,7 @@ public static class Server
         app.MapArea(CommentsRoutes.Map);
         app.MapArea(UserRoutes.Map);
         app.MapArea(PlaylistsRoutes.Map);
+        app.MapArea(PreviewsRoutes.Map);
         app.MapApiDocs();
         return app;
     }

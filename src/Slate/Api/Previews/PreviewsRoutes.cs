@@ -1,0 +1,61 @@
+using Microsoft.Net.Http.Headers;
+using Slate.Http;
+using Slate.Media;
+
+namespace Slate.Api.Previews;
+
+/// <summary>
+/// The picture routes of Zou's previews blueprint, in its order: the picture variants of preview
+/// files, the avatars of organisations, persons and projects, preview background files. Rules
+/// live in <see cref="PicturesService"/>.
+/// </summary>
+public static class PreviewsRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.Get("/pictures/thumbnails/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Thumbnails))
+            .WithSummary("Download the 150×100 thumbnail of a preview file (png)");
+        routes.Get("/pictures/thumbnails-square/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.ThumbnailsSquare))
+            .WithSummary("Download the 100×100 square thumbnail of a preview file (png)");
+        routes.Get("/pictures/originals/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Original))
+            .WithSummary("Download the original picture of a preview file (png)");
+        routes.Get("/pictures/previews/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Previews))
+            .WithSummary("Download the 1200 px wide picture of a preview file (png)");
+
+        foreach (var owner in Enum.GetValues<AvatarOwner>())
+        {
+            var type = owner.ToString().ToLowerInvariant();
+            foreach (var suffix in new[] { "", ".png" })
+            {
+                routes.Get($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
+                        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenAvatarAsync(owner, instance_id)))
+                    .WithSummary($"Download the avatar of one of the {type} (png, 404 when it has none)");
+                routes.Post($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
+                        async (string instance_id, HttpRequest request, Settings settings, PicturesService pictures) =>
+                            ZouJson.Result(await pictures.SaveAvatarAsync(owner, instance_id, pngPath: suffix != "",
+                                () => PictureUpload.ReadAsync(request, settings)), StatusCodes.Status201Created))
+                    .WithSummary($"Upload the avatar of one of the {type} (multipart file, stored as 400×400)");
+            }
+        }
+    }
+
+    static Delegate PreviewPicture(string prefix) =>
+        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenPreviewPictureAsync(instance_id, prefix));
+
+    /// <summary>The one place stored pictures are sent from (inline, with Zou's empty file name unless one is given).</summary>
+    static IResult Send(PictureDownload picture) =>
+        new InlineFile(picture);
+
+    sealed class InlineFile(PictureDownload picture) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            var disposition = new ContentDispositionHeaderValue("inline");
+            disposition.SetHttpFileName(picture.FileName);
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+            return Results.Stream(picture.Content, picture.ContentType,
+                lastModified: picture.LastModified is { } updated ? new DateTimeOffset(updated, TimeSpan.Zero) : null,
+                enableRangeProcessing: true).ExecuteAsync(http);
+        }
+    }
+}
