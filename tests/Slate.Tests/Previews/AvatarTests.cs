@@ -141,4 +141,15 @@ public class AvatarTests(SlateFactory factory) : IClassFixture<SlateFactory>
         using var avatar = await (await artist.GetAsync(path)).ReadPictureAsync();
         Assert.Equal((400, 400), (avatar.Width, avatar.Height));
     }
+
+    [Fact]
+    public async Task With_default_limits_a_40000_by_40000_png_is_refused()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var before = factory.StoredPictures();
+        var response = await (await factory.ClientForAsync(artist))
+            .PostAsync(PersonPath(artist), PictureData.Upload(PictureData.PngClaiming(40_000, 40_000), "bomb.png"));
+        await response.AssertWrongParameterAsync("Picture too large: 40000 x 40000 pixels, more than the 400000000 allowed.");
+        Assert.Equal(before, factory.StoredPictures());
+    }
 }
