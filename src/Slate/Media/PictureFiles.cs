@@ -49,9 +49,17 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
         await SaveAllAsync(id, (Thumbnails, Pictures.VariantPng(thumbnail)));
     }
 
-    /// <summary>A stored file as it is (a preview background), beside the pictures.</summary>
-    public async Task<long> SaveAsIsAsync(string prefix, Guid id, Stream content) =>
-        (await SaveAllAsync(id, (prefix, content)))[0];
+    /// <summary>
+    /// A preview background (.hdr): the file as it is under "preview-backgrounds", and its
+    /// 300×200 thumbnail. Returns the file's size.
+    /// </summary>
+    public async Task<long> SaveBackgroundAsync(Guid id, Stream upload)
+    {
+        using var picture = RadianceHdr.Decode(upload, pictures.CheckPixelCount);
+        using var thumbnail = Pictures.Fit(picture, Box.BackgroundThumbnail);
+        upload.Position = 0;
+        return (await SaveAllAsync(id, (PreviewBackgrounds, upload), (Thumbnails, Pictures.VariantPng(thumbnail))))[0];
+    }
 
     public Stream? Open(string prefix, Guid id) => files.Open(Bucket, prefix, id);
 

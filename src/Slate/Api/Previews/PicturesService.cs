@@ -23,7 +23,7 @@ public sealed record PictureDownload(Stream Content, string ContentType, DateTim
 /// of preview files. Every check runs before the upload is read; files are written only once
 /// the picture decoded, and the rows change only once the files are stored.
 /// </summary>
-public sealed class PicturesService(SlateDb db, Permissions permissions, Events events, PictureFiles files)
+public sealed class PicturesService(SlateDb db, Permissions permissions, Events events, PictureFiles files, ZouSerializer serializer)
 {
     // ---- Avatars -------------------------------------------------------------------------------
 
@@ -111,6 +111,71 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
                 events.Emit("organisation:set-thumbnail", new JsonObject { ["organisation_id"] = id }, null);
                 break;
         }
+    }
+
+    // ---- Preview background files --------------------------------------------------------------
+
+    /// <summary>
+    /// POST /pictures/preview-background-files/{id} (admins): the .hdr file and its 300×200
+    /// thumbnail, then the row's extension, original name and size. A wrong extension or
+    /// content is refused with the row left as it was (Zou deletes the row).
+    /// </summary>
+    public async Task<JsonObject> SaveBackgroundAsync(string instanceId, Func<Task<UploadedFile>> readUpload)
+    {
+        permissions.CheckAdmin();
+        var id = EntityService.PathId(instanceId);
+        var background = await db.PreviewBackgroundFiles.FirstOrDefaultAsync(b => b.Id == id) ?? throw new NotFoundException();
+        var upload = await readUpload();
+        var dot = upload.Name.LastIndexOf('.');
+        var extension = upload.Name[(dot + 1)..].ToLowerInvariant();
+        if (extension != "hdr") throw new WrongParameterException($"Wrong file format, extension: {extension}");
+        var hadFile = background.FileSize > 0;
+        await using (var content = upload.Open())
+            background.FileSize = await files.SaveBackgroundAsync(background.Id, content);
+        try
+        {
+            background.Extension = extension;
+            background.OriginalName = dot < 0 ? "" : upload.Name[..dot];
+            var backgroundId = ZouSerializer.Uuid(background.Id);
+            events.Emit("preview-background-file:update", new JsonObject { ["preview_background_file_id"] = backgroundId }, null);
+            events.Emit("preview-background-file:add-file",
+                new JsonObject { ["preview_background_file_id"] = backgroundId, ["extension"] = extension }, null);
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            if (!hadFile)
+            {
+                files.Remove(PictureFiles.PreviewBackgrounds, background.Id);
+                files.Remove(PictureFiles.Thumbnails, background.Id);
+            }
+            throw;
+        }
+        return await serializer.RowAsync(background);
+    }
+
+    /// <summary>GET /pictures/thumbnails/preview-background-files/{id}.png (any user).</summary>
+    public async Task<PictureDownload> OpenBackgroundThumbnailAsync(string instanceId)
+    {
+        var background = await BackgroundAsync(instanceId);
+        return Png(PictureFiles.Thumbnails, background.Id, background.UpdatedAt);
+    }
+
+    /// <summary>GET /pictures/preview-background-files/{id}.{extension} (any user): 404 unless the extension is the file's.</summary>
+    public async Task<PictureDownload> OpenBackgroundFileAsync(string instanceId, string extension)
+    {
+        var background = await BackgroundAsync(instanceId);
+        extension = extension.ToLowerInvariant();
+        if (background.Extension != extension) throw new NotFoundException();
+        var content = files.Open(PictureFiles.PreviewBackgrounds, background.Id) ?? throw new NotFoundException();
+        return new PictureDownload(content, extension == "hdr" ? "image/vnd.radiance" : "application/octet-stream",
+            background.UpdatedAt, $"{background.OriginalName}.{extension}");
+    }
+
+    async Task<PreviewBackgroundFile> BackgroundAsync(string instanceId)
+    {
+        var id = EntityService.PathId(instanceId);
+        return await db.PreviewBackgroundFiles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id) ?? throw new NotFoundException();
     }
 
     // ---- Preview files -------------------------------------------------------------------------

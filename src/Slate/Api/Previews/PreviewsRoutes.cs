@@ -37,6 +37,21 @@ public static class PreviewsRoutes
                     .WithSummary($"Upload the avatar of one of the {type} (multipart file, stored as 400×400)");
             }
         }
+        routes.Post("/pictures/preview-background-files/{instance_id}",
+                async (string instance_id, HttpRequest request, Settings settings, PicturesService pictures) =>
+                    ZouJson.Result(await pictures.SaveBackgroundAsync(instance_id, () => PictureUpload.ReadAsync(request, settings)),
+                        StatusCodes.Status201Created))
+            .WithSummary("Upload the .hdr file of a preview background (admin; stored with a 300×200 thumbnail)");
+        routes.Get("/pictures/thumbnails/preview-background-files/{instance_id}.png",
+                async (string instance_id, PicturesService pictures) => Send(await pictures.OpenBackgroundThumbnailAsync(instance_id)))
+            .WithSummary("Download the thumbnail of a preview background file (png)");
+        // Registered by Zou with a handler that always fails (a 500 there): refused as a method not allowed.
+        routes.Post("/pictures/thumbnails/preview-background-files/{instance_id}.png", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
+            .WithSummary("Not available: a background's thumbnail is made from its file (405)");
+        routes.Get("/pictures/preview-background-files/{instance_id}.{extension}",
+                async (string instance_id, string extension, PicturesService pictures) =>
+                    Send(await pictures.OpenBackgroundFileAsync(instance_id, extension)))
+            .WithSummary("Download a preview background file");
     }
 
     static Delegate PreviewPicture(string prefix) =>
