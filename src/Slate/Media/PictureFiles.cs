@@ -25,9 +25,12 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
     public async Task<StoredPicture> SavePreviewAsync(Guid previewFileId, Stream upload)
     {
         using var picture = pictures.Decode(upload);
+        // A very tall picture makes a huge 1200 px wide variant: the same limit holds for it.
+        var previewBox = Box.Preview(picture.Width, picture.Height);
+        pictures.CheckPixelCount(previewBox.Width, previewBox.Height);
         using var thumbnail = Pictures.Fit(picture, Box.Thumbnail);
         using var square = Pictures.Fit(picture, Box.Square);
-        using var preview = Pictures.Fit(picture, Box.Preview(picture.Width, picture.Height));
+        using var preview = Pictures.Fit(picture, previewBox);
         var sizes = await SaveAllAsync(previewFileId,
             (Original, Pictures.OriginalPng(picture)),
             (Thumbnails, Pictures.VariantPng(thumbnail)),

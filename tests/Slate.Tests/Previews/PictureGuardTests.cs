@@ -76,4 +76,17 @@ public class PictureGuardTests(SmallPictureLimitsFactory factory) : IClassFixtur
         var response = await UploadOwnAvatarAsync(PictureData.Upload(new byte[SmallPictureLimitsFactory.UploadLimit + 1], "huge.png"), chunked);
         await response.AssertZouErrorAsync(HttpStatusCode.RequestEntityTooLarge, ZouMessages.TooLarge);
     }
+
+    [Fact]
+    public async Task A_picture_whose_1200_px_wide_variant_would_pass_the_pixel_limit_is_refused()
+    {
+        var id = Guid.NewGuid();
+        var files = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Slate.Media.PictureFiles>(factory.Services);
+
+        // 10×100 has 1,000 pixels, but its preview would be 1200×12000.
+        var refused = await Assert.ThrowsAsync<Slate.Http.WrongParameterException>(() => files.SavePreviewAsync(id, new MemoryStream(PictureData.Png(10, 100))));
+
+        Assert.Equal("Picture too large: 1200 x 12000 pixels, more than the 1000000 allowed.", refused.Message);
+        Assert.DoesNotContain(factory.StoredPictures(), f => f.EndsWith(id.ToString()));
+    }
 }
