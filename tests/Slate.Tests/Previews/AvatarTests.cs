@@ -32,7 +32,7 @@ public class AvatarTests(SlateFactory factory) : IClassFixture<SlateFactory>
         foreach (var suffix in new[] { "", ".png" })
         {
             var read = await client.GetAsync(PersonPath(artist, suffix));
-            Assert.Equal("inline", read.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("inline; filename=\"\"", read.Content.Headers.ContentDisposition?.ToString());
             using var avatar = await read.ReadPictureAsync();
             Assert.Equal((400, 400), (avatar.Width, avatar.Height));
             // 300×150 fits as 400×200, centered: transparent bands above and below, red in the middle.

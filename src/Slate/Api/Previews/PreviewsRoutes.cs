@@ -58,15 +58,16 @@ public static class PreviewsRoutes
         async (string instance_id, PicturesService pictures) => Send(await pictures.OpenPreviewPictureAsync(instance_id, prefix));
 
     /// <summary>The one place stored pictures are sent from (inline, with Zou's empty file name unless one is given).</summary>
-    static IResult Send(PictureDownload picture) =>
-        new InlineFile(picture);
+    static IResult Send(PictureDownload picture) => new InlineFile(picture);
 
     sealed class InlineFile(PictureDownload picture) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             var disposition = new ContentDispositionHeaderValue("inline");
-            disposition.SetHttpFileName(picture.FileName);
+            // Zou's send_file without a download name writes filename="".
+            if (picture.FileName.Length == 0) disposition.FileName = "\"\"";
+            else disposition.SetHttpFileName(picture.FileName);
             http.Response.Headers.ContentDisposition = disposition.ToString();
             return Results.Stream(picture.Content, picture.ContentType,
                 lastModified: picture.LastModified is { } updated ? new DateTimeOffset(updated, TimeSpan.Zero) : null,
