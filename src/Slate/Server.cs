@@ -19,6 +19,7 @@ using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
 using Slate.Mail;
+using Slate.Media;
 using Slate.Realtime;
 using Slate.Security;
 using Slate.Storage;
@@ -83,6 +84,9 @@ public static class Server
         builder.Services.AddScoped<UserContextService>();
         builder.Services.AddScoped<UserWorkService>();
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddSingleton<Pictures>();
+        builder.Services.AddSingleton<PictureFiles>();
+        builder.Services.AddScoped<PicturesService>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();

@@ -29,6 +29,12 @@ public sealed class Settings
     public IReadOnlyList<string> CorsAllowedOrigins { get; init; } = [];
     public int RecordsPerPage { get; init; } = 100;
     public long MaxContentLength { get; init; }
+    /// <summary>MAX_IMAGE_PIXELS: pictures with more pixels are refused before they are decoded (decompression bombs).</summary>
+    public long MaxImagePixels { get; init; } = DefaultMaxImagePixels;
+    public const long DefaultMaxImagePixels = 20000L * 20000;
+    /// <summary>SLATE_MAX_PICTURE_UPLOAD_SIZE: largest body, in bytes, of a picture upload (avatars, backgrounds); 0 leaves only MAX_CONTENT_LENGTH.</summary>
+    public long MaxPictureUploadSize { get; init; } = DefaultMaxPictureUploadSize;
+    public const long DefaultMaxPictureUploadSize = 100L * 1024 * 1024;
     public string DefaultTimezone { get; init; } = "Europe/Paris";
     public string DefaultLocale { get; init; } = "en_US";
     public bool EnforceTwoFactor { get; init; }
@@ -79,6 +85,9 @@ public sealed class Settings
                 .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             RecordsPerPage = Number(config, "NB_RECORDS_PER_PAGE", 100),
             MaxContentLength = long.TryParse(config["MAX_CONTENT_LENGTH"], out var max) ? max : 10L * 1024 * 1024 * 1024,
+            MaxImagePixels = long.TryParse(config["MAX_IMAGE_PIXELS"], out var pixels) && pixels > 0 ? pixels : DefaultMaxImagePixels,
+            MaxPictureUploadSize = long.TryParse(config["SLATE_MAX_PICTURE_UPLOAD_SIZE"], out var pictureSize) && pictureSize >= 0
+                ? pictureSize : DefaultMaxPictureUploadSize,
             DefaultTimezone = config["DEFAULT_TIMEZONE"] ?? "Europe/Paris",
             DefaultLocale = config["DEFAULT_LOCALE"] ?? "en_US",
             EnforceTwoFactor = Flag(config, "ENFORCE_2FA", false),

@@ -54,3 +54,7 @@ public sealed class ValidationFailedException(params (string Field, string Messa
                 .ToArray()),
         },
     }));
+
+/// <summary>413 with the body Zou's status page gives, for an upload over its size limit.</summary>
+public sealed class PayloadTooLargeException()
+    : ApiException(413, ErrorBody(ErrorHandling.MessageFor(StatusCodes.Status413PayloadTooLarge)));

@@ -55,5 +55,10 @@ public sealed class LocalFileStore(Settings settings) : IFileStore
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
-    public void Remove(string bucket, string prefix, Guid id) => File.Delete(PathOf(bucket, prefix, id));
+    public void Remove(string bucket, string prefix, Guid id)
+    {
+        // File.Delete ignores a missing file but not a missing folder.
+        var path = PathOf(bucket, prefix, id);
+        if (File.Exists(path)) File.Delete(path);
+    }
 }

@@ -20,7 +20,7 @@ namespace Slate.Api.Persons;
 /// </summary>
 public sealed class PersonAccountsService(
     SlateDb db, ZouSerializer serializer, CurrentUser user, Accounts accounts, ResetTokens resetTokens,
-    MailMessages mails, Events events, ILogger<PersonAccountsService> logger)
+    MailMessages mails, Events events, Media.PictureFiles pictures, ILogger<PersonAccountsService> logger)
 {
     /// <summary>Mails the person a link to choose their password, valid 7 days.</summary>
     public async Task<JsonObject> InviteAsync(string personId)
@@ -131,14 +131,15 @@ public sealed class PersonAccountsService(
     }
 
     /// <summary>
-    /// has_avatar goes false and the other clients hear of it (person:update). Avatar files are
-    /// not stored yet: removing the file comes with the previews.
+    /// has_avatar goes false and the other clients hear of it (person:update); the stored avatar
+    /// is removed once that is saved (Zou keeps it unless REMOVE_FILES is set).
     /// </summary>
     async Task ClearAvatarOfAsync(Person person)
     {
         person.HasAvatar = false;
         EmitUpdate(person.Id);
         await db.SaveChangesAsync();
+        pictures.Remove(Media.PictureFiles.Thumbnails, person.Id);
     }
 
     void EmitUpdate(Guid personId) =>

@@ -1,8 +1,15 @@
+using Microsoft.Net.Http.Headers;
 using Slate.Http;
+using Slate.Media;
 
 namespace Slate.Api.Previews;
 
-/// <summary>Zou's previews blueprint, in Zou's order, as far as it is built (issue 8).</summary>
+/// <summary>
+/// Zou's previews blueprint, in its order, as far as issue 8 has built it: the running previews,
+/// the picture variants of preview files, the avatars of organisations, persons and projects,
+/// preview background files. Rules live in <see cref="PicturesService"/> and
+/// <see cref="RunningPreviewsService"/>.
+/// </summary>
 public static class PreviewsRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -10,5 +17,65 @@ public static class PreviewsRoutes
         routes.Get("/data/playlists/preview-files/running", async (HttpRequest request, RunningPreviewsService running) =>
                 ZouJson.Result(await running.RunningAsync(request.Query)))
             .WithSummary("Previews of open productions still processing, broken or missing, newest first (admins)");
+        routes.Get("/pictures/thumbnails/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Thumbnails))
+            .WithSummary("Download the 150×100 thumbnail of a preview file (png)");
+        routes.Get("/pictures/thumbnails-square/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.ThumbnailsSquare))
+            .WithSummary("Download the 100×100 square thumbnail of a preview file (png)");
+        routes.Get("/pictures/originals/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Original))
+            .WithSummary("Download the original picture of a preview file (png)");
+        routes.Get("/pictures/previews/preview-files/{instance_id}.png", PreviewPicture(PictureFiles.Previews))
+            .WithSummary("Download the 1200 px wide picture of a preview file (png)");
+
+        foreach (var owner in Enum.GetValues<AvatarOwner>())
+        {
+            var type = owner.ToString().ToLowerInvariant();
+            foreach (var suffix in new[] { "", ".png" })
+            {
+                routes.Get($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
+                        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenAvatarAsync(owner, instance_id)))
+                    .WithSummary($"Download the avatar of one of the {type} (png, 404 when it has none)");
+                routes.Post($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
+                        async (string instance_id, HttpRequest request, Settings settings, PicturesService pictures) =>
+                            ZouJson.Result(await pictures.SaveAvatarAsync(owner, instance_id, pngPath: suffix != "",
+                                () => PictureUpload.ReadAsync(request, settings)), StatusCodes.Status201Created))
+                    .WithSummary($"Upload the avatar of one of the {type} (multipart file, stored as 400×400)");
+            }
+        }
+        routes.Post("/pictures/preview-background-files/{instance_id}",
+                async (string instance_id, HttpRequest request, Settings settings, PicturesService pictures) =>
+                    ZouJson.Result(await pictures.SaveBackgroundAsync(instance_id, () => PictureUpload.ReadAsync(request, settings)),
+                        StatusCodes.Status201Created))
+            .WithSummary("Upload the .hdr file of a preview background (admin; stored with a 300×200 thumbnail)");
+        routes.Get("/pictures/thumbnails/preview-background-files/{instance_id}.png",
+                async (string instance_id, PicturesService pictures) => Send(await pictures.OpenBackgroundThumbnailAsync(instance_id)))
+            .WithSummary("Download the thumbnail of a preview background file (png)");
+        // Registered by Zou with a handler that always fails (a 500 there): refused as a method not allowed.
+        routes.Post("/pictures/thumbnails/preview-background-files/{instance_id}.png", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
+            .WithSummary("Not available: a background's thumbnail is made from its file (405)");
+        routes.Get("/pictures/preview-background-files/{instance_id}.{extension}",
+                async (string instance_id, string extension, PicturesService pictures) =>
+                    Send(await pictures.OpenBackgroundFileAsync(instance_id, extension)))
+            .WithSummary("Download a preview background file");
+    }
+
+    static Delegate PreviewPicture(string prefix) =>
+        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenPreviewPictureAsync(instance_id, prefix));
+
+    /// <summary>The one place stored pictures are sent from (inline, with Zou's empty file name unless one is given).</summary>
+    static IResult Send(PictureDownload picture) => new InlineFile(picture);
+
+    sealed class InlineFile(PictureDownload picture) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            var disposition = new ContentDispositionHeaderValue("inline");
+            // Zou's send_file without a download name writes filename="".
+            if (picture.FileName.Length == 0) disposition.FileName = "\"\"";
+            else disposition.SetHttpFileName(picture.FileName);
+            http.Response.Headers.ContentDisposition = disposition.ToString();
+            return Results.Stream(picture.Content, picture.ContentType,
+                lastModified: picture.LastModified is { } updated ? new DateTimeOffset(updated, TimeSpan.Zero) : null,
+                enableRangeProcessing: true).ExecuteAsync(http);
+        }
     }
 }
