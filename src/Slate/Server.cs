@@ -81,7 +81,7 @@ public static class Server
         builder.Services.AddScoped<OpenTasksService>();
         builder.Services.AddScoped<UserContextService>();
         builder.Services.AddScoped<UserWorkService>();
-        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddFileStore(settings);
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();
