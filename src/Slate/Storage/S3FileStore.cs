@@ -146,8 +146,14 @@ public sealed class S3FileStore(Settings settings) : IFileStore, IDisposable
             ? new S3ObjectStream(s3, Buckets.NameOf(settings, bucket), Buckets.Key(prefix, id), stored.Size)
             : null;
 
-    public Task RemoveAsync(string bucket, string prefix, Guid id, CancellationToken cancel) =>
-        s3.DeleteObjectAsync(Buckets.NameOf(settings, bucket), Buckets.Key(prefix, id), cancel);
+    public async Task RemoveAsync(string bucket, string prefix, Guid id, CancellationToken cancel)
+    {
+        try
+        {
+            await s3.DeleteObjectAsync(Buckets.NameOf(settings, bucket), Buckets.Key(prefix, id), cancel);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket") { } // then nothing was stored
+    }
 
     public void Dispose() => s3.Dispose();
 }
