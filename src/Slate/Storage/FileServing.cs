@@ -44,7 +44,8 @@ public sealed class FileServing(IFileStore store, Settings settings)
             : (await store.StatAsync(file.Bucket, file.Prefix, file.Id, cancel))?.LastModified ?? DateTimeOffset.UtcNow;
         var inline = !file.AsAttachment && InlineTypes.Contains(file.ContentType.Split(';')[0].Trim().ToLowerInvariant());
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
+        if (file.FileName.Length > 0) disposition.SetHttpFileName(file.FileName);
+        else disposition.FileName = "\"\""; // Zou's answer for a file sent without a name
         return new Answer(content, file.ContentType, lastModified, disposition.ToString(), settings.ClientCacheMaxAge);
     }
 
