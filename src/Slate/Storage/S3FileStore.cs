@@ -132,8 +132,11 @@ public sealed class S3FileStore(Settings settings) : IFileStore, IDisposable
         try
         {
             var head = await s3.GetObjectMetadataAsync(Buckets.NameOf(settings, bucket), Buckets.Key(prefix, id), cancel);
-            return new StoredObject(head.ContentLength,
-                new DateTimeOffset(DateTime.SpecifyKind(head.LastModified ?? DateTime.UtcNow, DateTimeKind.Utc).ToUniversalTime()));
+            var modified = head.LastModified ?? DateTime.UtcNow;
+            // The SDK gives local or UTC times; an unspecified one is the service's UTC.
+            return new StoredObject(head.ContentLength, modified.Kind == DateTimeKind.Unspecified
+                ? new DateTimeOffset(modified, TimeSpan.Zero)
+                : new DateTimeOffset(modified).ToUniversalTime());
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
