@@ -7,7 +7,7 @@ using System.Text;
 namespace Slate.Tests.Infrastructure;
 
 /// <summary>
-/// moto's S3 server (python3 -m moto.server), started once for the whole test run on a free
+/// moto's S3 server (moto.server under python3), started once for the whole test run on a free
 /// port, for the tests of the S3 backend; it is ended when the test process ends. Without
 /// python3 or moto, the tests that need it fail at once saying so.
 /// </summary>
@@ -36,9 +36,15 @@ public sealed class MotoServer
     static async Task<MotoServer> StartAsync()
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString()])
+        // moto's server, ended as soon as its standard input closes: the test process may be killed
+        // without running its exit handlers, and the server must not outlive it.
+        const string Watched = "import os, sys, threading\n"
+            + "threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()\n"
+            + "from moto.server import main\n"
+            + "main(sys.argv[1:])\n";
+        var start = new ProcessStartInfo("python3", ["-c", Watched, "-H", "127.0.0.1", "-p", port.ToString()])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         Process process;
         try
