@@ -83,7 +83,7 @@ public static class Server
         builder.Services.AddScoped<OpenTasksService>();
         builder.Services.AddScoped<UserContextService>();
         builder.Services.AddScoped<UserWorkService>();
-        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddFileStore(settings);
         builder.Services.AddSingleton<Pictures>();
         builder.Services.AddSingleton<PictureFiles>();
         builder.Services.AddScoped<PicturesService>();

@@ -18,6 +18,17 @@ public sealed class Settings
     public string? PostgresConnection { get; init; }
     public string SqlitePath => Path.Combine(DataDir, "slate.db");
     public string PreviewFolder { get; init; } = "";
+    /// <summary>FS_BACKEND: "local" (files under PREVIEW_FOLDER) or "s3" (the FS_S3_* service).</summary>
+    public string FsBackend { get; init; } = "local";
+    /// <summary>FS_BUCKET_PREFIX: put before each bucket's name (pictures, movies, files).</summary>
+    public string FsBucketPrefix { get; init; } = "";
+    public string? S3Region { get; init; }
+    /// <summary>FS_S3_ENDPOINT: an S3-compatible service's address; unset means AWS itself.</summary>
+    public string? S3Endpoint { get; init; }
+    public string? S3AccessKey { get; init; }
+    public string? S3SecretKey { get; init; }
+    /// <summary>CLIENT_CACHE_MAX_AGE: seconds browsers may keep a served file.</summary>
+    public int ClientCacheMaxAge { get; init; } = 604800;
     public bool Debug { get; init; }
     public string AuthStrategy { get; init; } = "auth_local_classic";
     public int BcryptRounds { get; init; } = 12;
@@ -73,6 +84,13 @@ public sealed class Settings
             SecretKey = config["SECRET_KEY"] is { Length: > 0 } key ? key : LoadOrCreateSecret(dataDir),
             PostgresConnection = PostgresConnectionFrom(config),
             PreviewFolder = config["PREVIEW_FOLDER"] ?? config["THUMBNAIL_FOLDER"] ?? Path.Combine(dataDir, "previews"),
+            FsBackend = (config["FS_BACKEND"] ?? "local").Trim().ToLowerInvariant(),
+            FsBucketPrefix = config["FS_BUCKET_PREFIX"] ?? "",
+            S3Region = Optional(config, "FS_S3_REGION"),
+            S3Endpoint = Optional(config, "FS_S3_ENDPOINT"),
+            S3AccessKey = Optional(config, "FS_S3_ACCESS_KEY"),
+            S3SecretKey = Optional(config, "FS_S3_SECRET_KEY"),
+            ClientCacheMaxAge = Number(config, "CLIENT_CACHE_MAX_AGE", 604800),
             Debug = Flag(config, "DEBUG", false),
             AuthStrategy = config["AUTH_STRATEGY"] ?? "auth_local_classic",
             BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),
@@ -167,6 +185,8 @@ public sealed class Settings
             "n" or "no" or "f" or "false" or "off" or "0" => false,
             _ => fallback,
         };
+
+    static string? Optional(IConfiguration config, string key) => config[key] is { Length: > 0 } value ? value.Trim() : null;
 
     static int Number(IConfiguration config, string key, int fallback) =>
         int.TryParse(config[key], out var value) ? value : fallback;

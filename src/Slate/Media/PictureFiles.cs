@@ -11,7 +11,7 @@ namespace Slate.Media;
 /// </summary>
 public sealed class PictureFiles(Pictures pictures, IFileStore files)
 {
-    public const string Bucket = "pictures";
+    public const string Bucket = Buckets.Pictures;
     public const string Original = "original";
     public const string Thumbnails = "thumbnails";
     public const string ThumbnailsSquare = "thumbnails-square";
@@ -64,9 +64,11 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
         return (await SaveAllAsync(id, (PreviewBackgrounds, upload), (Thumbnails, Pictures.VariantPng(thumbnail))))[0];
     }
 
-    public Stream? Open(string prefix, Guid id) => files.Open(Bucket, prefix, id);
+    /// <summary>A stored PNG of this bucket, as the routes send it.</summary>
+    public static StoredFile Png(string prefix, Guid id, DateTime? updatedAt) =>
+        new(Bucket, prefix, id, "image/png") { LastModified = updatedAt };
 
-    public void Remove(string prefix, Guid id) => files.Remove(Bucket, prefix, id);
+    public Task RemoveAsync(string prefix, Guid id) => files.RemoveAsync(Bucket, prefix, id, CancellationToken.None);
 
     async Task<long[]> SaveAllAsync(Guid id, params (string Prefix, Stream Content)[] entries)
     {
@@ -84,7 +86,7 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
         }
         catch
         {
-            foreach (var prefix in written) files.Remove(Bucket, prefix, id);
+            foreach (var prefix in written) await files.RemoveAsync(Bucket, prefix, id, CancellationToken.None);
             throw;
         }
     }

@@ -48,9 +48,10 @@ public static class CommentData
     public static Task<int> CommentCountAsync(this SlateFactory factory, ProductionTask task) =>
         factory.WithDb(db => db.Comments.CountAsync(c => c.ObjectId == task.Id));
 
-    /// <summary>Every file under the server's preview folder.</summary>
-    public static string[] StoredFiles(this SlateFactory factory)
+    /// <summary>Every object the server stored: files under its preview folder, or keys in its S3 buckets.</summary>
+    public static async Task<string[]> StoredFilesAsync(this SlateFactory factory)
     {
+        if (factory is S3SlateFactory s3) return await s3.StoredKeysAsync();
         var root = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Settings>(factory.Services).PreviewFolder;
         return Directory.Exists(root) ? Directory.GetFiles(root, "*", SearchOption.AllDirectories) : [];
     }

@@ -232,7 +232,7 @@ public class PostCommentTests(SlateFactory factory) : IClassFixture<SlateFactory
         await (await s.Admin.PostAsJsonAsync($"/api/actions/tasks/{Guid.NewGuid()}/comment", new { task_status_id = s.Statuses.Wip.Id }))
             .AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
 
-        var filesBefore = factory.StoredFiles().Length;
+        var filesBefore = (await factory.StoredFilesAsync()).Length;
         using var form = new MultipartFormDataContent
         {
             { new StringContent("not-a-uuid"), "task_status_id" },
@@ -246,7 +246,7 @@ public class PostCommentTests(SlateFactory factory) : IClassFixture<SlateFactory
         var task = await factory.ReloadAsync(s.Task);
         Assert.Equal(s.Task.TaskStatusId, task.TaskStatusId);
         Assert.Null(task.LastCommentDate);
-        Assert.Equal(filesBefore, factory.StoredFiles().Length);
+        Assert.Equal(filesBefore, (await factory.StoredFilesAsync()).Length);
         Assert.Equal(0, await factory.WithDb(db => db.AttachmentFiles.CountAsync()));
     }
 

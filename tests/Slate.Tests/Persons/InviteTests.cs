@@ -142,20 +142,6 @@ public class MailDisabledFactory : MailFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
     }
-
-    sealed class QueueLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
-        public void Dispose() { }
-    }
-
-    sealed class QueueLogger(System.Collections.Concurrent.ConcurrentQueue<string> log) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            log.Enqueue(formatter(state, exception));
-    }
 }
 
 /// <summary>With MAIL_ENABLED off nothing is sent: the message, link included, goes to the log.</summary>

@@ -61,11 +61,11 @@ public class AvatarTests(SlateFactory factory) : IClassFixture<SlateFactory>
     {
         var artist = await factory.CreatePersonAsync();
         var other = await factory.CreatePersonAsync();
-        var before = factory.StoredPictures().Length;
+        var before = (await factory.StoredPicturesAsync()).Length;
 
         await (await (await factory.ClientForAsync(artist)).PostAsync(PersonPath(other), PictureData.Upload(PictureData.Png(10, 10), "a.png")))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
-        Assert.Equal(before, factory.StoredPictures().Length);
+        Assert.Equal(before, (await factory.StoredPicturesAsync()).Length);
         Assert.False((await factory.WithDb(db => db.Persons.AsNoTracking().SingleAsync(p => p.Id == other.Id))).HasAvatar);
 
         var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
@@ -146,10 +146,10 @@ public class AvatarTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task With_default_limits_a_40000_by_40000_png_is_refused()
     {
         var artist = await factory.CreatePersonAsync();
-        var before = factory.StoredPictures();
+        var before = (await factory.StoredPicturesAsync());
         var response = await (await factory.ClientForAsync(artist))
             .PostAsync(PersonPath(artist), PictureData.Upload(PictureData.PngClaiming(40_000, 40_000), "bomb.png"));
         await response.AssertWrongParameterAsync("Picture too large: 40000 x 40000 pixels, more than the 400000000 allowed.");
-        Assert.Equal(before, factory.StoredPictures());
+        Assert.Equal(before, (await factory.StoredPicturesAsync()));
     }
 }

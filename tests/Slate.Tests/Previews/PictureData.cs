@@ -67,8 +67,8 @@ public static class PictureData
     }
 
     /// <summary>The stored files under the pictures bucket (the local backend's folders).</summary>
-    public static string[] StoredPictures(this SlateFactory factory) =>
-        [.. Comments.CommentData.StoredFiles(factory).Where(f => f.Contains($"{Path.DirectorySeparatorChar}pictures{Path.DirectorySeparatorChar}"))];
+    public static async Task<string[]> StoredPicturesAsync(this SlateFactory factory) =>
+        [.. (await Comments.CommentData.StoredFilesAsync(factory)).Where(f => f.Contains($"{Path.DirectorySeparatorChar}pictures{Path.DirectorySeparatorChar}"))];
 
     public static string StoredPath(this SlateFactory factory, string prefix, Guid id)
     {

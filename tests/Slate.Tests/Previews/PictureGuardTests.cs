@@ -29,9 +29,9 @@ public class PictureGuardTests(SmallPictureLimitsFactory factory) : IClassFixtur
         var client = await factory.ClientForAsync(artist);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pictures/thumbnails/persons/{artist.Id}") { Content = body };
         request.Headers.TransferEncodingChunked = chunked;
-        var before = factory.StoredPictures();
+        var before = (await factory.StoredPicturesAsync());
         var response = await client.SendAsync(request);
-        Assert.Equal(before, factory.StoredPictures());
+        Assert.Equal(before, (await factory.StoredPicturesAsync()));
         Assert.False((await factory.WithDb(db => db.Persons.AsNoTracking().SingleAsync(p => p.Id == artist.Id))).HasAvatar);
         return response;
     }
@@ -87,6 +87,6 @@ public class PictureGuardTests(SmallPictureLimitsFactory factory) : IClassFixtur
         var refused = await Assert.ThrowsAsync<Slate.Http.WrongParameterException>(() => files.SavePreviewAsync(id, new MemoryStream(PictureData.Png(10, 100))));
 
         Assert.Equal("Picture too large: 1200 x 12000 pixels, more than the 1000000 allowed.", refused.Message);
-        Assert.DoesNotContain(factory.StoredPictures(), f => f.EndsWith(id.ToString()));
+        Assert.DoesNotContain((await factory.StoredPicturesAsync()), f => f.EndsWith(id.ToString()));
     }
 }

@@ -70,7 +70,7 @@ public class PreviewBackgroundTests(SlateFactory factory) : IClassFixture<SlateF
     {
         var (admin, background) = await SceneAsync();
         var artist = await factory.ClientForAsync(await factory.CreatePersonAsync());
-        var before = factory.StoredPictures();
+        var before = (await factory.StoredPicturesAsync());
 
         await (await artist.PostAsync(UploadPath(background), PictureData.Upload(Hdr(10, 10), "a.hdr")))
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
@@ -85,7 +85,7 @@ public class PreviewBackgroundTests(SlateFactory factory) : IClassFixture<SlateF
         await (await admin.PostAsync(UploadPath(background), PictureData.Upload([], "empty.hdr")))
             .AssertWrongParameterAsync("Wrong file format: the file is not a Radiance HDR picture.");
 
-        Assert.Equal(before, factory.StoredPictures());
+        Assert.Equal(before, (await factory.StoredPicturesAsync()));
         var row = await factory.WithDb(db => db.PreviewBackgroundFiles.AsNoTracking().SingleAsync(b => b.Id == background.Id));
         Assert.Equal((null, null, 0L), (row.Extension, row.OriginalName, row.FileSize));
         await (await admin.GetAsync($"/api/pictures/thumbnails/preview-background-files/{background.Id}.png"))

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Net.Http.Headers;
 using Slate.Http;
+using Slate.Storage;
 
 namespace Slate.Api.Comments;
 
@@ -21,16 +21,8 @@ public static class CommentsRoutes
                 })
             .WithSummary("Delete an attachment of a comment (its author or a manager of the project)");
         routes.Get("/data/attachment-files/{attachment_file_id}/file/{file_name}",
-                async (string attachment_file_id, string file_name, HttpContext http, CommentsService comments) =>
-                {
-                    var (file, content, inline) = await comments.OpenAttachmentAsync(attachment_file_id);
-                    var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
-                    disposition.SetHttpFileName(file.Name ?? "");
-                    http.Response.Headers.ContentDisposition = disposition.ToString();
-                    return Results.Stream(content, file.Mimetype ?? "application/octet-stream",
-                        lastModified: file.UpdatedAt is { } updated ? new DateTimeOffset(updated, TimeSpan.Zero) : null,
-                        enableRangeProcessing: true);
-                })
+                async (string attachment_file_id, string file_name, CommentsService comments, FileServing serving, CancellationToken cancel) =>
+                    await serving.SendAsync(await comments.AttachmentToSendAsync(attachment_file_id), cancel))
             .WithSummary("Download an attachment file (raster images inline, anything else as a download)");
         routes.Post("/actions/tasks/{task_id}/comments/{comment_id}/add-attachment",
                 async (string task_id, string comment_id, HttpRequest request, CommentsService comments) =>

@@ -24,7 +24,6 @@ public sealed partial class CommentsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, CrudService crudService,
     NotificationService notifications, IFileStore files)
 {
-    const string FilesBucket = "files";
     const string AttachmentsPrefix = "attachments";
 
     /// <summary>Raster images a browser may show inline; anything else downloads (Zou's INLINE_SAFE_MIMETYPES).</summary>
@@ -155,15 +154,22 @@ public sealed partial class CommentsService(
         await db.SaveChangesAsync();
     }
 
-    /// <summary>GET /data/attachment-files/{id}/file/{name}: the row and its content, for whoever may read its comment or chat.</summary>
-    public async Task<(AttachmentFile File, Stream Content, bool Inline)> OpenAttachmentAsync(string attachmentFileId)
+    /// <summary>
+    /// GET /data/attachment-files/{id}/file/{name}: the stored file, for whoever may read its
+    /// comment or chat; raster images inline, anything else as a download.
+    /// </summary>
+    public async Task<StoredFile> AttachmentToSendAsync(string attachmentFileId)
     {
         var id = PathId(attachmentFileId);
         var attachment = await db.AttachmentFiles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) ?? throw new NotFoundException();
         await new AttachmentFilesCollection().CheckReadAsync(attachment, crud);
-        var content = files.Open(FilesBucket, AttachmentsPrefix, attachment.Id) ?? throw new NotFoundException();
         var mimetype = attachment.Mimetype?.Split(';')[0].Trim().ToLowerInvariant();
-        return (attachment, content, mimetype is not null && InlineMimetypes.Contains(mimetype));
+        return new StoredFile(Buckets.Files, AttachmentsPrefix, attachment.Id, attachment.Mimetype ?? "application/octet-stream")
+        {
+            LastModified = attachment.UpdatedAt,
+            FileName = attachment.Name ?? "",
+            AsAttachment = mimetype is null || !InlineMimetypes.Contains(mimetype),
+        };
     }
 
     // ---- The comment flow --------------------------------------------------------------------
@@ -382,7 +388,7 @@ public sealed partial class CommentsService(
             };
             stored.Add(attachment.Id);
             await using (var content = upload.Open())
-                attachment.Size = await files.SaveAsync(FilesBucket, AttachmentsPrefix, attachment.Id, content, CancellationToken.None);
+                attachment.Size = await files.SaveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, content, CancellationToken.None);
             db.AttachmentFiles.Add(attachment);
             added.Add(attachment);
         }
@@ -412,7 +418,7 @@ public sealed partial class CommentsService(
         }
         catch
         {
-            foreach (var id in stored) files.Remove(FilesBucket, AttachmentsPrefix, id);
+            foreach (var id in stored) await files.RemoveAsync(Buckets.Files, AttachmentsPrefix, id, CancellationToken.None);
             stored.Clear();
             throw;
         }

@@ -139,7 +139,7 @@ public sealed class PersonAccountsService(
         person.HasAvatar = false;
         EmitUpdate(person.Id);
         await db.SaveChangesAsync();
-        pictures.Remove(Media.PictureFiles.Thumbnails, person.Id);
+        await pictures.RemoveAsync(Media.PictureFiles.Thumbnails, person.Id);
     }
 
     void EmitUpdate(Guid personId) =>

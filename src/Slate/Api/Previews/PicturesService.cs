@@ -8,14 +8,12 @@ using Slate.Http;
 using Slate.Media;
 using Slate.Realtime;
 using Slate.Security;
+using Slate.Storage;
 
 namespace Slate.Api.Previews;
 
 /// <summary>Whose avatar a thumbnail route is about: the path segment Zou uses.</summary>
 public enum AvatarOwner { Organisations, Persons, Projects }
-
-/// <summary>A stored picture to send back: its content, type, date and the name Zou gives it.</summary>
-public sealed record PictureDownload(Stream Content, string ContentType, DateTime? LastModified, string FileName = "");
 
 /// <summary>
 /// The picture routes of the previews blueprint (behavior-production.md §5.4, §5.7): avatars of
@@ -52,7 +50,7 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         }
         catch
         {
-            if (!hadAvatar) files.Remove(PictureFiles.Thumbnails, row.Id);
+            if (!hadAvatar) await files.RemoveAsync(PictureFiles.Thumbnails, row.Id);
             throw;
         }
         var type = owner.ToString().ToLowerInvariant();
@@ -60,13 +58,13 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
     }
 
     /// <summary>GET /pictures/thumbnails/{type}/{id}: 404 while there is no avatar; a project's only to its team (and global managers, as Zou).</summary>
-    public async Task<PictureDownload> OpenAvatarAsync(AvatarOwner owner, string instanceId)
+    public async Task<StoredFile> OpenAvatarAsync(AvatarOwner owner, string instanceId)
     {
         var row = await AvatarRowAsync(owner, instanceId);
         if (HasAvatar(row) != true) throw new NotFoundException();
         if (owner == AvatarOwner.Projects && permissions.GlobalRole is not ("admin" or "manager"))
             await permissions.CheckProjectAccessAsync(row.Id);
-        return Png(PictureFiles.Thumbnails, row.Id, row.UpdatedAt);
+        return PictureFiles.Png(PictureFiles.Thumbnails, row.Id, row.UpdatedAt);
     }
 
 
@@ -146,8 +144,8 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         {
             if (!hadFile)
             {
-                files.Remove(PictureFiles.PreviewBackgrounds, background.Id);
-                files.Remove(PictureFiles.Thumbnails, background.Id);
+                await files.RemoveAsync(PictureFiles.PreviewBackgrounds, background.Id);
+                await files.RemoveAsync(PictureFiles.Thumbnails, background.Id);
             }
             throw;
         }
@@ -155,21 +153,24 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
     }
 
     /// <summary>GET /pictures/thumbnails/preview-background-files/{id}.png (any user).</summary>
-    public async Task<PictureDownload> OpenBackgroundThumbnailAsync(string instanceId)
+    public async Task<StoredFile> OpenBackgroundThumbnailAsync(string instanceId)
     {
         var background = await BackgroundAsync(instanceId);
-        return Png(PictureFiles.Thumbnails, background.Id, background.UpdatedAt);
+        return PictureFiles.Png(PictureFiles.Thumbnails, background.Id, background.UpdatedAt);
     }
 
     /// <summary>GET /pictures/preview-background-files/{id}.{extension} (any user): 404 unless the extension is the file's.</summary>
-    public async Task<PictureDownload> OpenBackgroundFileAsync(string instanceId, string extension)
+    public async Task<StoredFile> OpenBackgroundFileAsync(string instanceId, string extension)
     {
         var background = await BackgroundAsync(instanceId);
         extension = extension.ToLowerInvariant();
         if (background.Extension != extension) throw new NotFoundException();
-        var content = files.Open(PictureFiles.PreviewBackgrounds, background.Id) ?? throw new NotFoundException();
-        return new PictureDownload(content, extension == "hdr" ? "image/vnd.radiance" : "application/octet-stream",
-            background.UpdatedAt, $"{background.OriginalName}.{extension}");
+        return new StoredFile(PictureFiles.Bucket, PictureFiles.PreviewBackgrounds, background.Id,
+            extension == "hdr" ? "image/vnd.radiance" : "application/octet-stream")
+        {
+            LastModified = background.UpdatedAt,
+            FileName = $"{background.OriginalName}.{extension}",
+        };
     }
 
     async Task<PreviewBackgroundFile> BackgroundAsync(string instanceId)
@@ -185,7 +186,7 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
     /// access; the original and thumbnails of a shared entity's main preview are open to every
     /// user but vendors (Zou's rule for shared assets).
     /// </summary>
-    public async Task<PictureDownload> OpenPreviewPictureAsync(string instanceId, string prefix)
+    public async Task<StoredFile> OpenPreviewPictureAsync(string instanceId, string prefix)
     {
         var id = EntityService.PathId(instanceId);
         var preview = await db.PreviewFiles.AsNoTracking().Where(p => p.Id == id)
@@ -194,9 +195,6 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         var sharedMain = prefix != PictureFiles.Previews && permissions.GlobalRole != "vendor"
             && await db.Entities.AnyAsync(e => e.Id == task.EntityId && e.IsShared && e.PreviewFileId == id);
         if (!sharedMain) await permissions.CheckTaskAccessAsync(task);
-        return Png(prefix, preview.Id, preview.UpdatedAt);
+        return PictureFiles.Png(prefix, preview.Id, preview.UpdatedAt);
     }
-
-    PictureDownload Png(string prefix, Guid id, DateTime? updatedAt) =>
-        new(files.Open(prefix, id) ?? throw new NotFoundException(), "image/png", updatedAt);
 }

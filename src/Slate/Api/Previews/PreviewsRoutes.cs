@@ -1,6 +1,6 @@
-using Microsoft.Net.Http.Headers;
 using Slate.Http;
 using Slate.Media;
+using Slate.Storage;
 
 namespace Slate.Api.Previews;
 
@@ -32,7 +32,8 @@ public static class PreviewsRoutes
             foreach (var suffix in new[] { "", ".png" })
             {
                 routes.Get($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
-                        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenAvatarAsync(owner, instance_id)))
+                        async (string instance_id, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
+                            await serving.SendAsync(await pictures.OpenAvatarAsync(owner, instance_id), cancel))
                     .WithSummary($"Download the avatar of one of the {type} (png, 404 when it has none)");
                 routes.Post($"/pictures/thumbnails/{type}/{{instance_id}}{suffix}",
                         async (string instance_id, HttpRequest request, Settings settings, PicturesService pictures) =>
@@ -47,35 +48,19 @@ public static class PreviewsRoutes
                         StatusCodes.Status201Created))
             .WithSummary("Upload the .hdr file of a preview background (admin; stored with a 300×200 thumbnail)");
         routes.Get("/pictures/thumbnails/preview-background-files/{instance_id}.png",
-                async (string instance_id, PicturesService pictures) => Send(await pictures.OpenBackgroundThumbnailAsync(instance_id)))
+                async (string instance_id, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
+                    await serving.SendAsync(await pictures.OpenBackgroundThumbnailAsync(instance_id), cancel))
             .WithSummary("Download the thumbnail of a preview background file (png)");
         // Registered by Zou with a handler that always fails (a 500 there): refused as a method not allowed.
         routes.Post("/pictures/thumbnails/preview-background-files/{instance_id}.png", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
             .WithSummary("Not available: a background's thumbnail is made from its file (405)");
         routes.Get("/pictures/preview-background-files/{instance_id}.{extension}",
-                async (string instance_id, string extension, PicturesService pictures) =>
-                    Send(await pictures.OpenBackgroundFileAsync(instance_id, extension)))
+                async (string instance_id, string extension, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
+                    await serving.SendAsync(await pictures.OpenBackgroundFileAsync(instance_id, extension), cancel))
             .WithSummary("Download a preview background file");
     }
 
     static Delegate PreviewPicture(string prefix) =>
-        async (string instance_id, PicturesService pictures) => Send(await pictures.OpenPreviewPictureAsync(instance_id, prefix));
-
-    /// <summary>The one place stored pictures are sent from (inline, with Zou's empty file name unless one is given).</summary>
-    static IResult Send(PictureDownload picture) => new InlineFile(picture);
-
-    sealed class InlineFile(PictureDownload picture) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            var disposition = new ContentDispositionHeaderValue("inline");
-            // Zou's send_file without a download name writes filename="".
-            if (picture.FileName.Length == 0) disposition.FileName = "\"\"";
-            else disposition.SetHttpFileName(picture.FileName);
-            http.Response.Headers.ContentDisposition = disposition.ToString();
-            return Results.Stream(picture.Content, picture.ContentType,
-                lastModified: picture.LastModified is { } updated ? new DateTimeOffset(updated, TimeSpan.Zero) : null,
-                enableRangeProcessing: true).ExecuteAsync(http);
-        }
-    }
+        async (string instance_id, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
+            await serving.SendAsync(await pictures.OpenPreviewPictureAsync(instance_id, prefix), cancel);
 }
