@@ -92,7 +92,7 @@ public sealed class PersonAccountsService(
         var departmentId = RequestBody.OptionalId(body, "department_id")
             ?? throw new ValidationFailedException(("department_id", "Field required"));
         await CheckDepartmentAsync(departmentId);
-        var person = await PersonAsync(personId);
+        var person = await PathPersons.FindAsync(db, personId, refuseBots: false, tracked: true);
         if (!await db.DepartmentLinks.AnyAsync(l => l.PersonId == person.Id && l.DepartmentId == departmentId))
         {
             db.DepartmentLinks.Add(new DepartmentLink { PersonId = person.Id, DepartmentId = departmentId });
@@ -108,7 +108,7 @@ public sealed class PersonAccountsService(
         user.CheckAdmin();
         var department = Values.TryUuid(departmentId, out var id) ? id : Guid.Empty;
         await CheckDepartmentAsync(department);
-        var person = await PersonAsync(personId);
+        var person = await PathPersons.FindAsync(db, personId, refuseBots: false, tracked: true);
         if (await db.DepartmentLinks.FirstOrDefaultAsync(l => l.PersonId == person.Id && l.DepartmentId == department) is { } link)
         {
             db.DepartmentLinks.Remove(link);
@@ -121,7 +121,7 @@ public sealed class PersonAccountsService(
     public async Task ClearAvatarAsync(string personId)
     {
         user.CheckAdmin();
-        await ClearAvatarOfAsync(await PersonAsync(personId));
+        await ClearAvatarOfAsync(await PathPersons.FindAsync(db, personId, refuseBots: false, tracked: true));
     }
 
     /// <summary>A person clears their own avatar (the route refuses bots).</summary>
@@ -149,14 +149,8 @@ public sealed class PersonAccountsService(
     async Task<Person> HumanAsync(string personId)
     {
         user.CheckAdmin();
-        var person = await PersonAsync(personId);
+        var person = await PathPersons.FindAsync(db, personId, refuseBots: false, tracked: true);
         return person.IsBot ? throw new PermissionDeniedException() : person;
-    }
-
-    async Task<Person> PersonAsync(string personId)
-    {
-        var id = EntityService.PathId(personId);
-        return await db.Persons.FirstOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
     }
 
     async Task CheckDepartmentAsync(Guid departmentId)

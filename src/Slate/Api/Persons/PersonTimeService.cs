@@ -25,21 +25,10 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
 
     Guid Me => permissions.User.Id;
 
-
-    /// <summary>A person of the path: 404 when malformed or unknown; 403 for a bot when <paramref name="refuseBots"/> (Zou's check_person_is_not_bot).</summary>
-    public static async Task<Guid> PersonIdAsync(SlateDb db, string personId, bool refuseBots = true)
-    {
-        var id = Values.TryUuid(personId, out var parsed) ? parsed : throw new NotFoundException();
-        var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.IsBot }).FirstOrDefaultAsync()
-            ?? throw new NotFoundException();
-        if (refuseBots && person.IsBot) throw new PermissionDeniedException();
-        return id;
-    }
-
     /// <summary>Admins: a person's time spents between start_date and end_date (both or neither).</summary>
     public async Task<JsonArray> PersonTimeSpentsAsync(string personId, string? startDate, string? endDate)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         permissions.CheckAdmin();
         return await TimeSpentsAsync(person, startDate, endDate);
     }
@@ -50,7 +39,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
     /// <summary>A person's time spents of one day: theirs and admins' in full, managers' and supervisors' within their reach.</summary>
     public async Task<JsonArray> PersonDayTimeSpentsAsync(string personId, string date)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         var reach = await permissions.PersonTimeReachAsync(person);
         return await DayRowsAsync(person, Day(date, "Invalid month or year."), reach.Projects, reach.Departments);
     }
@@ -75,7 +64,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
     /// </summary>
     public async Task<JsonArray> PeriodTotalsAsync(string personId, Func<Period> period, string? projectId)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         var reach = await permissions.PersonTimeReachAsync(person);
         var projects = ProjectsWithin(reach, projectId is null ? null : ProjectsService.ArgumentId(projectId));
         var (start, end) = period();
@@ -119,7 +108,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
     /// <summary>Admins and the person: every time spent of the person in the month, raw.</summary>
     public async Task<JsonArray> MonthAllTimeSpentsAsync(string personId, string year, string month)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         permissions.CheckSelfOrAdmin(person);
         var (start, end) = Month(year, month, "Invalid month or year.");
         return await RowsAsync(db.TimeSpents.AsNoTracking().Where(t => t.PersonId == person && t.Date >= start && t.Date < end));
@@ -170,7 +159,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
     /// <summary>Admins and the person: the day off covering that date, or {}.</summary>
     public async Task<JsonObject> PersonDayOffAsync(string personId, string date)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         permissions.CheckSelfOrAdmin(person);
         return await DayOffAsync(person, Day(date, "Invalid date format."));
     }
@@ -180,7 +169,7 @@ public sealed class PersonTimeService(SlateDb db, Permissions permissions, ZouSe
     /// <summary>Admins and the person: their day offs overlapping the period, or all of them.</summary>
     public async Task<JsonArray> PersonDayOffsAsync(string personId, Func<Period>? period)
     {
-        var person = await PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         permissions.CheckSelfOrAdmin(person);
         return await DayOffsAsync(person, period?.Invoke());
     }

@@ -21,7 +21,7 @@ public sealed class PresenceService(SlateDb db, Permissions permissions, Events 
     public async Task<JsonArray> PersonLoginsAsync(string personId)
     {
         if (!IsCaller(personId)) permissions.CheckGlobalManager();
-        return await LoginsAsync(await PersonTimeService.PersonIdAsync(db, personId, refuseBots: false));
+        return await LoginsAsync(await PathPersons.IdAsync(db, personId, refuseBots: false));
     }
 
     public Task<JsonArray> UserLoginsAsync() => LoginsAsync(permissions.User.Id);
@@ -30,7 +30,7 @@ public sealed class PresenceService(SlateDb db, Permissions permissions, Events 
     public async Task<JsonObject> AddPersonLoginAsync(string personId, JsonObject body)
     {
         if (!IsCaller(personId)) permissions.CheckAdmin();
-        return await AddLoginAsync(await PersonTimeService.PersonIdAsync(db, personId, refuseBots: false), body);
+        return await AddLoginAsync(await PathPersons.IdAsync(db, personId, refuseBots: false), body);
     }
 
     public Task<JsonObject> AddUserLoginAsync(JsonObject body) => AddLoginAsync(permissions.User.Id, body);

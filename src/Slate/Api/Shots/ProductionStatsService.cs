@@ -262,7 +262,7 @@ public sealed class ProductionStatsService(SlateDb db, Permissions permissions, 
     /// </summary>
     public async Task<JsonArray> PersonQuotaShotsAsync(string personId, Func<Periods.Period> period, IQueryCollection query)
     {
-        var person = await PersonTimeService.PersonIdAsync(db, personId);
+        var person = await PathPersons.IdAsync(db, personId);
         Guid? Argument(string key) => query.TryGetValue(key, out var value) ? ProjectsService.ArgumentId(value.ToString()) : null;
         var (project, taskType) = (Argument("project_id"), Argument("task_type_id"));
         var (weighted, feedback) = CountMode(query, "count_mode must be equal to weighted, weighteddone, feedback, or done");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
 using Slate.Api.Entities;
+using Slate.Api.Persons;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -108,9 +109,7 @@ public sealed class PersonTasksService(SlateDb db, Permissions permissions, ZouS
     /// <summary>The person of the path (404 unknown, 403 for a bot); a vendor may only name themselves.</summary>
     async Task<Person> CheckedPersonAsync(string personId)
     {
-        var person = (Values.TryUuid(personId, out var id) ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) : null)
-            ?? throw new NotFoundException();
-        if (person.IsBot) throw new PermissionDeniedException();
+        var person = await PathPersons.FindAsync(db, personId);
         if (person.Id != permissions.User.Id && permissions.GlobalRole == "vendor") throw new PermissionDeniedException();
         return person;
     }
