@@ -28,7 +28,7 @@ public sealed class CrudService(CrudContext c)
         if (Page(query) is not { } page)
             return new JsonArray([.. Select(await PresentAsync(collection, await collection.Unpaginated(rows).ToListAsync(), relations), fields)]);
 
-        var limit = Limit(query) ?? c.Settings.RecordsPerPage;
+        var limit = QueryArgs.Limit(query) ?? c.Settings.RecordsPerPage;
         var total = await rows.CountAsync();
         var offset = (page - 1) * limit;
         List<T> pageRows = page < 1 || offset > total || limit <= 0
@@ -150,14 +150,6 @@ public sealed class CrudService(CrudContext c)
         if (!query.TryGetValue("page", out var text)) return null;
         if (!int.TryParse(text, out var page)) throw new WrongParameterException("page must be an integer.");
         return page < 0 ? null : page; // a negative page means "not paginated"
-    }
-
-    static int? Limit(IQueryCollection query)
-    {
-        if (!query.TryGetValue("limit", out var text)) return null;
-        if (!int.TryParse(text, out var limit)) throw new WrongParameterException("limit must be an integer.");
-        if (limit < 0) throw new WrongParameterException("limit must be a positive integer.");
-        return limit;
     }
 
     static HashSet<string>? FieldsOf(IQueryCollection query) =>

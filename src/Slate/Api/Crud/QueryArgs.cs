@@ -10,6 +10,14 @@ public static class QueryArgs
     public static int? Integer(IQueryCollection query, string key) => Text(query, key) is not { } text ? null
         : int.TryParse(text, out var number) ? number : throw new WrongParameterException($"{key} must be an integer.");
 
-    public static Guid? Uuid(IQueryCollection query, string key) => Text(query, key) is not { } text ? null
-        : Values.TryUuid(text, out var id) ? id : throw new WrongParameterException($"Invalid UUID value: {text}");
+    public static Guid? Uuid(IQueryCollection query, string key) => Text(query, key) is { } text ? QueryFilters.Uuid(text) : null;
+
+    /// <summary>A page size: a 400 when it is not a whole number or is negative.</summary>
+    public static int? Limit(IQueryCollection query)
+    {
+        if (!query.TryGetValue("limit", out var text)) return null;
+        if (!int.TryParse(text, out var limit)) throw new WrongParameterException("limit must be an integer.");
+        if (limit < 0) throw new WrongParameterException("limit must be a positive integer.");
+        return limit;
+    }
 }

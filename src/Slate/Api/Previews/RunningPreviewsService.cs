@@ -22,8 +22,7 @@ public sealed class RunningPreviewsService(SlateDb db, Permissions permissions, 
     public async Task<JsonArray> RunningAsync(IQueryCollection query)
     {
         permissions.CheckAdmin();
-        var limit = QueryArgs.Integer(query, "limit");
-        if (limit < 0) throw new WrongParameterException("limit must be a positive integer.");
+        var limit = QueryArgs.Limit(query);
         var rows = from preview in db.PreviewFiles.AsNoTracking()
                    join task in db.Tasks on preview.TaskId equals task.Id
                    join project in db.Projects on task.ProjectId equals project.Id
