@@ -478,13 +478,15 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
     };
 
     /// <summary>Assignee ids of each task, in one query.</summary>
-    public async Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(List<Guid> taskIds)
+    public Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(List<Guid> taskIds) =>
+        AssigneesByTaskAsync(db.TaskPersonLinks.Where(l => taskIds.Contains(l.TaskId)));
+
+    /// <summary>The assignee ids of the tasks of these links, by task, in one query.</summary>
+    public static async Task<Dictionary<Guid, List<Guid>>> AssigneesByTaskAsync(IQueryable<TaskPersonLink> links,
+        CancellationToken cancel = default)
     {
-        var links = await db.TaskPersonLinks.AsNoTracking()
-            .Where(l => taskIds.Contains(l.TaskId))
-            .Select(l => new { l.TaskId, l.PersonId })
-            .ToListAsync();
-        return links.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Select(l => l.PersonId).ToList());
+        var pairs = await links.AsNoTracking().Select(l => new { l.TaskId, l.PersonId }).ToListAsync(cancel);
+        return pairs.GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => g.Select(l => l.PersonId).ToList());
     }
 
     /// <summary>

@@ -54,8 +54,7 @@ public enum WithTasksFormat { Plain, Compact, Stream, CompactStream }
 /// The entities in display order and the caller's subscriptions (one query each), then the tasks
 /// and their assignees a chunk of entities at a time (two queries per chunk, by entity id: no sort
 /// of the whole listing in the database, one chunk in memory), all inside one read transaction so
-/// they see the same rows. docs/performance.md
-/// has the measurements behind this shape.
+/// they see the same rows. docs/performance.md has the measurements behind this shape.
 /// </summary>
 public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQueryable<ProductionTask> tasks, Guid callerId,
     WithTasksLayout layout) : IResult
@@ -182,15 +181,8 @@ public sealed class WithTasksListing(SlateDb db, IQueryable<EntityRow> rows, IQu
     /// <summary>The assignees of these tasks, by task, in person id order (one query: task ids by entity index, then the links by task).</summary>
     async Task<Dictionary<Guid, List<Guid>>> AssigneesAsync(IQueryable<ProductionTask> listed, CancellationToken aborted)
     {
-        var links = await (from link in db.TaskPersonLinks
-                           join task in listed on link.TaskId equals task.Id
-                           select new { link.TaskId, link.PersonId }).ToListAsync(aborted);
-        var byTask = new Dictionary<Guid, List<Guid>>();
-        foreach (var link in links)
-        {
-            if (!byTask.TryGetValue(link.TaskId, out var persons)) byTask[link.TaskId] = persons = [];
-            persons.Add(link.PersonId);
-        }
+        var byTask = await EntityService.AssigneesByTaskAsync(
+            from link in db.TaskPersonLinks join task in listed on link.TaskId equals task.Id select link, aborted);
         foreach (var persons in byTask.Values) persons.Sort();
         return byTask;
     }
