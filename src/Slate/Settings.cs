@@ -22,6 +22,8 @@ public sealed class Settings
     public string FsBackend { get; init; } = "local";
     /// <summary>FS_BUCKET_PREFIX: put before each bucket's name (pictures, movies, files).</summary>
     public string FsBucketPrefix { get; init; } = "";
+    /// <summary>TMP_DIR: where uploads wait for processing and stored objects are copied for ffmpeg.</summary>
+    public string TmpDir { get; init; } = Path.Combine(Path.GetTempPath(), "slate");
     public string? S3Region { get; init; }
     /// <summary>FS_S3_ENDPOINT: an S3-compatible service's address; unset means AWS itself.</summary>
     public string? S3Endpoint { get; init; }
@@ -86,6 +88,7 @@ public sealed class Settings
             PreviewFolder = config["PREVIEW_FOLDER"] ?? config["THUMBNAIL_FOLDER"] ?? Path.Combine(dataDir, "previews"),
             FsBackend = (config["FS_BACKEND"] ?? "local").Trim().ToLowerInvariant(),
             FsBucketPrefix = config["FS_BUCKET_PREFIX"] ?? "",
+            TmpDir = config["TMP_DIR"] is { Length: > 0 } tmp ? Path.GetFullPath(tmp) : Path.Combine(Path.GetTempPath(), "slate"),
             S3Region = Optional(config, "FS_S3_REGION"),
             S3Endpoint = Optional(config, "FS_S3_ENDPOINT"),
             S3AccessKey = Optional(config, "FS_S3_ACCESS_KEY"),

@@ -19,6 +19,23 @@ public interface IFileStore
 
     /// <summary>Removes the object; a missing one is not an error.</summary>
     Task RemoveAsync(string bucket, string prefix, Guid id, CancellationToken cancel);
+
+    /// <summary>
+    /// The object as a file on this machine, for tools that read paths (ffmpeg), or null when it
+    /// is missing. Disposing the copy removes it when it was made for the caller.
+    /// </summary>
+    Task<LocalCopy?> LocalCopyAsync(string bucket, string prefix, Guid id, CancellationToken cancel);
+}
+
+/// <summary>A stored object readable at <see cref="Path"/>; a temporary download is deleted on dispose.</summary>
+public sealed class LocalCopy(string path, bool temporary) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public void Dispose()
+    {
+        if (temporary) File.Delete(Path);
+    }
 }
 
 public sealed record StoredObject(long Size, DateTimeOffset LastModified);

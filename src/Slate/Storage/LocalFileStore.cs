@@ -52,6 +52,13 @@ public sealed class LocalFileStore(Settings settings) : IFileStore
         }
     }
 
+    /// <summary>The stored file itself: nothing is copied.</summary>
+    public Task<LocalCopy?> LocalCopyAsync(string bucket, string prefix, Guid id, CancellationToken cancel)
+    {
+        var path = PathOf(bucket, prefix, id);
+        return Task.FromResult(File.Exists(path) ? new LocalCopy(path, temporary: false) : null);
+    }
+
     public Task RemoveAsync(string bucket, string prefix, Guid id, CancellationToken cancel)
     {
         var path = PathOf(bucket, prefix, id);

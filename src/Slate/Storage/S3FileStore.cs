@@ -149,6 +149,26 @@ public sealed class S3FileStore(Settings settings) : IFileStore, IDisposable
             ? new S3ObjectStream(s3, Buckets.NameOf(settings, bucket), Buckets.Key(prefix, id), stored.Size)
             : null;
 
+    /// <summary>Downloads the object into TMP_DIR under a name of its own, deleted when the copy is disposed.</summary>
+    public async Task<LocalCopy?> LocalCopyAsync(string bucket, string prefix, Guid id, CancellationToken cancel)
+    {
+        await using var stored = await OpenAsync(bucket, prefix, id, cancel);
+        if (stored is null) return null;
+        Directory.CreateDirectory(settings.TmpDir);
+        var copy = new LocalCopy(Path.Combine(settings.TmpDir, $"cache-{Buckets.Key(prefix, id)}-{Guid.NewGuid():N}"), temporary: true);
+        try
+        {
+            await using var file = new FileStream(copy.Path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            await stored.CopyToAsync(file, cancel);
+            return copy;
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
     public async Task RemoveAsync(string bucket, string prefix, Guid id, CancellationToken cancel)
     {
         try

@@ -162,6 +162,23 @@ public abstract class FileStoreContract
         Assert.Null(await Store.StatAsync(Buckets.Files, "working", fresh, default));
     }
 
+    [Fact]
+    public async Task A_local_copy_is_readable_as_a_file_and_a_downloaded_one_goes_away_with_it()
+    {
+        var id = Guid.NewGuid();
+        Assert.Null(await Store.LocalCopyAsync(Buckets.Movies, "previews", id, default));
+        await Store.SaveAsync(Buckets.Movies, "previews", id, new MemoryStream([4, 5, 6]), default);
+        string path;
+        using (var copy = (await Store.LocalCopyAsync(Buckets.Movies, "previews", id, default))!)
+        {
+            path = copy.Path;
+            Assert.Equal([4, 5, 6], await File.ReadAllBytesAsync(path));
+        }
+        // The local backend lends the stored file itself; a download is removed with its copy.
+        Assert.Equal(Store is LocalFileStore, File.Exists(path));
+        await Store.RemoveAsync(Buckets.Movies, "previews", id, default);
+    }
+
     static async Task<byte[]> ReadAllAsync(Stream content)
     {
         using var copy = new MemoryStream();
