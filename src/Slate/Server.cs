@@ -39,6 +39,9 @@ public static class Server
         builder.Services.AddSingleton(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = settings.MaxContentLength > 0 ? settings.MaxContentLength : null);
+        // A multipart file (a movie preview) may be as large as the body itself, not the form reader's default 128 MiB.
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+            options.MultipartBodyLengthLimit = settings.MaxContentLength > 0 ? settings.MaxContentLength : long.MaxValue);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
         AddSecurity(builder.Services);
@@ -102,6 +105,8 @@ public static class Server
         builder.Services.AddScoped<PersonAccountsService>();
         builder.Services.AddScoped<PlaylistsService>();
         builder.Services.AddScoped<RunningPreviewsService>();
+        builder.Services.AddScoped<PreviewUploadService>();
+        builder.Services.AddScoped<PreviewFilesService>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -17,6 +17,7 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
     public const string ThumbnailsSquare = "thumbnails-square";
     public const string Previews = "previews";
     public const string PreviewBackgrounds = "preview-backgrounds";
+    public const string Tiles = "tiles";
 
     /// <summary>What an original picture measures once stored.</summary>
     public sealed record StoredPicture(int Width, int Height, long FileSize);
@@ -69,6 +70,12 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
         new(Bucket, prefix, id, "image/png") { LastModified = updatedAt };
 
     public Task RemoveAsync(string prefix, Guid id) => files.RemoveAsync(Bucket, prefix, id, CancellationToken.None);
+
+    /// <summary>Every picture a preview file may have: its original, variants and (movies) tile strip.</summary>
+    public async Task RemovePreviewAsync(Guid previewFileId)
+    {
+        foreach (var prefix in new[] { Original, Thumbnails, ThumbnailsSquare, Previews, Tiles }) await RemoveAsync(prefix, previewFileId);
+    }
 
     async Task<long[]> SaveAllAsync(Guid id, params (string Prefix, Stream Content)[] entries)
     {

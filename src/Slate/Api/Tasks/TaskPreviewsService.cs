@@ -231,8 +231,22 @@ public sealed class TaskPreviewsService(
         .OrderByDescending(p => p.Revision).ThenBy(p => p.CreatedAt)
         .FirstOrDefaultAsync();
 
+    /// <summary>
+    /// Zou's update_preview_file_info, once a preview's file is ready: a first-position preview
+    /// becomes its task's last preview, and its entity's thumbnail when the project sets them
+    /// automatically.
+    /// </summary>
+    public async Task UpdatePreviewFileInfoAsync(PreviewFile preview, ProductionTask task)
+    {
+        if (preview.Position != 1) return;
+        var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id);
+        tracked.LastPreviewFileId = preview.Id;
+        if (await db.Projects.AnyAsync(p => p.Id == task.ProjectId && p.IsSetPreviewAutomated == true))
+            await SetEntityPreviewAsync(task, preview);
+    }
+
     /// <summary>Zou's update_entity_preview: the thumbnail, then preview-file:set-main and the entity's update event.</summary>
-    async Task<Entity> SetEntityPreviewAsync(ProductionTask task, PreviewFile preview)
+    public async Task<Entity> SetEntityPreviewAsync(ProductionTask task, PreviewFile preview)
     {
         var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == task.EntityId) ?? throw new NotFoundException();
         entity.PreviewFileId = preview.Id;

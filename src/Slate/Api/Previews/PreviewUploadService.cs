@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Slate.Api.Comments;
+using Slate.Api.Crud;
+using Slate.Api.Crud.Collections;
+using Slate.Api.Entities;
+using Slate.Api.Tasks;
+using Slate.Data;
+using Slate.Domain;
+using Slate.Http;
+using Slate.Media;
+using Slate.Realtime;
+using Slate.Security;
+using Slate.Storage;
+
+namespace Slate.Api.Previews;
+
+/// <summary>
+/// The file of a preview record (behavior-production.md §5.2): pictures become Zou's PNG
+/// variants at once, movies are stored and handed to a normalization job (the answer says
+/// "processing"), other known files are stored as they are. An upload the server cannot use
+/// (unknown extension, not a picture, too many pixels, empty...) removes the record and is
+/// answered 4xx, as Zou does for a wrong format, so nothing half-made is left behind.
+/// </summary>
+public sealed class PreviewUploadService(
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud,
+    PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews)
+{
+    /// <summary>Zou's three extension families (ALLOWED_*_EXTENSION); anything else is a wrong format.</summary>
+    public static readonly HashSet<string> PictureExtensions = ["jpe", "jpeg", "jpg", "png"];
+    public static readonly HashSet<string> MovieExtensions = ["avi", "m4v", "mkv", "mov", "mp4", "webm", "wmv"];
+    public static readonly HashSet<string> FileExtensions =
+    [
+        "ae", "ai", "blend", "clip", "comp", "diff", "exr", "fbx", "fla", "flv", "gif", "glb", "gltf", "hip", "kra", "ma", "mb",
+        "md", "mp3", "obj", "pdf", "psd", "psb", "rar", "rev", "riv", "sai", "sai2", "sbbkp", "svg", "swf", "tvpp", "wav", "zip",
+    ];
+
+    /// <summary>Non-media previews are kept in the files bucket under this prefix.</summary>
+    public const string FilesPrefix = "previews";
+
+    /// <summary>
+    /// POST /pictures/preview-files/{id}: task action access on the preview's task; a record that
+    /// already has its file is refused (Zou allows no re-upload).
+    /// </summary>
+    public async Task<JsonObject> UploadAsync(string previewFileId, Func<Task<UploadedFile?>> readUpload, bool normalize)
+    {
+        var id = EntityService.PathId(previewFileId);
+        var preview = await db.PreviewFiles.FirstOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == preview.TaskId) ?? throw new NotFoundException();
+        await permissions.CheckTaskActionAccessAsync(task);
+        if (!string.IsNullOrEmpty(preview.OriginalName)) throw new BadRequestException();
+        var upload = await readUpload() ?? throw new BadRequestException();
+        await AttachAsync(preview, task, upload, normalize);
+        return await serializer.RowAsync(preview);
+    }
+
+    /// <summary>
+    /// Stores the upload as the preview's file and updates the record, or removes the record and
+    /// throws the 4xx that says why. Used by the upload route and by batch comments.
+    /// </summary>
+    public async Task AttachAsync(PreviewFile preview, ProductionTask task, UploadedFile upload, bool normalize)
+    {
+        var dot = upload.Name.LastIndexOf('.');
+        var extension = upload.Name[(dot + 1)..].ToLowerInvariant();
+        preview.OriginalName = dot < 0 ? "" : upload.Name[..dot];
+        try
+        {
+            if (PictureExtensions.Contains(extension)) await StorePictureAsync(preview, upload);
+            else if (MovieExtensions.Contains(extension)) throw new WrongParameterException($"Wrong file format, extension: {extension}");
+            else if (FileExtensions.Contains(extension)) await StoreFileAsync(preview, upload, extension);
+            else throw new WrongParameterException($"Wrong file format, extension: {extension}");
+        }
+        catch (ApiException)
+        {
+            await RemoveRecordAsync(preview);
+            throw;
+        }
+        events.Emit("preview-file:update", new JsonObject { ["preview_file_id"] = ZouSerializer.Uuid(preview.Id) }, task.ProjectId);
+        if (preview.Status == "ready") await taskPreviews.UpdatePreviewFileInfoAsync(preview, task);
+        await EmitAddFileAsync(preview, task);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await RemoveFilesAsync(preview);
+            throw;
+        }
+    }
+
+    async Task StorePictureAsync(PreviewFile preview, UploadedFile upload)
+    {
+        await using var content = upload.Open();
+        if (settings.MaxPictureUploadSize > 0 && content.Length > settings.MaxPictureUploadSize) throw new PayloadTooLargeException();
+        var stored = await pictures.SavePreviewAsync(preview.Id, content);
+        preview.Extension = "png";
+        preview.Width = stored.Width;
+        preview.Height = stored.Height;
+        preview.FileSize = stored.FileSize;
+        preview.Status = "ready";
+    }
+
+    async Task StoreFileAsync(PreviewFile preview, UploadedFile upload, string extension)
+    {
+        await using var content = upload.Open();
+        if (content.Length == 0) throw new WrongParameterException("The uploaded file is empty.");
+        preview.FileSize = await files.SaveAsync(Buckets.Files, FilesPrefix, preview.Id, content, CancellationToken.None);
+        preview.Extension = extension;
+        preview.Status = "ready";
+    }
+
+    /// <summary>Zou's emit_app_preview_event: the comment holding the preview is updated, then preview-file:add-file.</summary>
+    async Task EmitAddFileAsync(PreviewFile preview, ProductionTask task)
+    {
+        var commentId = await db.CommentPreviewLinks.Where(l => l.PreviewFile == preview.Id).Select(l => (Guid?)l.Comment).FirstOrDefaultAsync()
+            ?? await db.Comments.Where(c => c.PreviewFileId == preview.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        if (commentId is not { } comment) return;
+        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment) }, task.ProjectId);
+        events.Emit("preview-file:add-file", new JsonObject
+        {
+            ["comment_id"] = ZouSerializer.Uuid(comment),
+            ["task_id"] = ZouSerializer.Uuid(task.Id),
+            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
+            ["revision"] = preview.Revision,
+            ["extension"] = preview.Extension,
+            ["status"] = preview.Status,
+        }, task.ProjectId);
+    }
+
+    /// <summary>The refused upload's record goes, with what points at it, in a unit of work of its own.</summary>
+    async Task RemoveRecordAsync(PreviewFile preview)
+    {
+        db.ChangeTracker.Clear();
+        var row = await db.PreviewFiles.FirstOrDefaultAsync(p => p.Id == preview.Id);
+        if (row is null) return;
+        await PreviewFileRemoval.RemoveAsync([row], crud);
+        await db.SaveChangesAsync();
+    }
+
+    Task RemoveFilesAsync(PreviewFile preview) => preview.Extension == "png"
+        ? pictures.RemovePreviewAsync(preview.Id)
+        : files.RemoveAsync(Buckets.Files, FilesPrefix, preview.Id, CancellationToken.None);
+}
