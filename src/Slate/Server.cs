@@ -107,6 +107,7 @@ public static class Server
         builder.Services.AddScoped<RunningPreviewsService>();
         builder.Services.AddScoped<PreviewUploadService>();
         builder.Services.AddScoped<PreviewFilesService>();
+        builder.Services.AddSingleton<PreviewFileStorage>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -29,6 +29,8 @@ public sealed class Settings
     public string? S3Endpoint { get; init; }
     public string? S3AccessKey { get; init; }
     public string? S3SecretKey { get; init; }
+    /// <summary>REMOVE_FILES: deleting a preview also removes its stored files (otherwise only with ?force=true).</summary>
+    public bool RemoveFiles { get; init; }
     /// <summary>CLIENT_CACHE_MAX_AGE: seconds browsers may keep a served file.</summary>
     public int ClientCacheMaxAge { get; init; } = 604800;
     public bool Debug { get; init; }
@@ -94,6 +96,7 @@ public sealed class Settings
             S3AccessKey = Optional(config, "FS_S3_ACCESS_KEY"),
             S3SecretKey = Optional(config, "FS_S3_SECRET_KEY"),
             ClientCacheMaxAge = Number(config, "CLIENT_CACHE_MAX_AGE", 604800),
+            RemoveFiles = Flag(config, "REMOVE_FILES", false),
             Debug = Flag(config, "DEBUG", false),
             AuthStrategy = config["AUTH_STRATEGY"] ?? "auth_local_classic",
             BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),

@@ -24,7 +24,7 @@ namespace Slate.Api.Previews;
 /// </summary>
 public sealed class PreviewUploadService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud,
-    PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews)
+    PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews, PreviewFileStorage storage)
 {
     /// <summary>Zou's three extension families (ALLOWED_*_EXTENSION); anything else is a wrong format.</summary>
     public static readonly HashSet<string> PictureExtensions = ["jpe", "jpeg", "jpg", "png"];
@@ -84,7 +84,7 @@ public sealed class PreviewUploadService(
         }
         catch
         {
-            await RemoveFilesAsync(preview);
+            await storage.RemoveAsync(preview);
             throw;
         }
     }
@@ -137,8 +137,4 @@ public sealed class PreviewUploadService(
         await PreviewFileRemoval.RemoveAsync([row], crud);
         await db.SaveChangesAsync();
     }
-
-    Task RemoveFilesAsync(PreviewFile preview) => preview.Extension == "png"
-        ? pictures.RemovePreviewAsync(preview.Id)
-        : files.RemoveAsync(Buckets.Files, FilesPrefix, preview.Id, CancellationToken.None);
 }

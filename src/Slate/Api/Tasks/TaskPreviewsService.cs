@@ -61,6 +61,7 @@ public sealed class TaskPreviewsService(
         await PreviewFileRemoval.RemoveAsync([preview], crud);
         events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
         await db.SaveChangesAsync();
+        await crud.CommittedAsync();
     }
 
     /// <summary>PUT /actions/tasks/{id}/set-main-preview: the task's last preview becomes its entity's thumbnail.</summary>
