@@ -22,7 +22,7 @@ namespace Slate.Api.Comments;
 /// </summary>
 public sealed partial class CommentsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, CrudService crudService,
-    NotificationService notifications, IFileStore files)
+    NotificationService notifications, IFileStore files, Previews.PreviewUploadService previewUploads)
 {
     const string AttachmentsPrefix = "attachments";
 
@@ -82,7 +82,9 @@ public sealed partial class CommentsService(
     /// POST /actions/tasks/{task_id}/batch-comment and /actions/tasks/batch-comment: "comments"
     /// (a JSON list, or a JSON string in a form) of {task_status_id, text, checklist, links,
     /// person_id, created_at, task_id}; files whose key holds "attachment_file-&lt;i&gt;" attach to
-    /// comment i. Every entry is checked before any is written.
+    /// comment i, and each file whose key holds "preview_file-&lt;i&gt;" becomes a preview of it.
+    /// Every entry is checked before any is written; a preview file the server cannot use is
+    /// left out of its comment's "preview_files" without failing the batch (as Zou).
     /// </summary>
     public async Task<JsonArray> BatchCommentAsync(string? taskId, JsonObject fields, IReadOnlyList<UploadedFile> uploads)
     {
@@ -100,10 +102,15 @@ public sealed partial class CommentsService(
             if (!await permissions.IsManagerOfAsync(task.ProjectId)) draft = draft with { PersonId = null, CreatedAt = null };
             plan.Add((task, draft));
         }
-        var answer = await PresentAsync(await CreateAllAsync(plan));
-        // Previews sent with a batch are not processed here: Zou drops an unsupported preview
-        // file without failing the batch, and every comment answers its (empty) list of them.
-        foreach (var comment in answer.OfType<JsonObject>()) comment["preview_files"] = new JsonArray();
+        var created = await CreateAllAsync(plan);
+        var answer = await PresentAsync(created);
+        for (var i = 0; i < created.Count; i++)
+        {
+            var previews = new JsonArray();
+            foreach (var upload in uploads.Where(f => f.Field.Contains($"preview_file-{i}")))
+                if (await previewUploads.AddToCommentAsync(plan[i].Task, created[i].Comment, upload) is { } preview) previews.Add(preview);
+            ((JsonObject)answer[i]!)["preview_files"] = previews;
+        }
         return answer;
     }
 

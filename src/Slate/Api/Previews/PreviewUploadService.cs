@@ -55,6 +55,24 @@ public sealed class PreviewUploadService(
     }
 
     /// <summary>
+    /// A preview file sent with a batch comment: a new preview record on the comment, then its
+    /// file. Null when the file cannot be used (its record is removed again).
+    /// </summary>
+    public async Task<JsonObject?> AddToCommentAsync(ProductionTask task, Comment comment, UploadedFile upload)
+    {
+        var preview = await taskPreviews.NewPreviewAsync(task, comment.Id, revision: null, comment.PersonId);
+        try
+        {
+            await AttachAsync(preview, task, upload, normalize: true);
+        }
+        catch (ApiException)
+        {
+            return null;
+        }
+        return await serializer.RowAsync(preview);
+    }
+
+    /// <summary>
     /// Stores the upload as the preview's file and updates the record, or removes the record and
     /// throws the 4xx that says why. Used by the upload route and by batch comments.
     /// </summary>

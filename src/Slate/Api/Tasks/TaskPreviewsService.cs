@@ -177,10 +177,17 @@ public sealed class TaskPreviewsService(
         return await previews.FirstOrDefaultAsync(p => p.Id == id && p.TaskId == task.Id) ?? throw new NotFoundException();
     }
 
-    async Task<JsonObject> AddToCommentAsync(ProductionTask task, Comment comment, int? revision)
+    async Task<JsonObject> AddToCommentAsync(ProductionTask task, Comment comment, int? revision) =>
+        await serializer.RowAsync(await NewPreviewAsync(task, comment.Id, revision, permissions.User.Id), relations: true);
+
+    /// <summary>
+    /// A new preview record on the comment, saved: a new revision of the task, the revision
+    /// given, or the comment's own revision at its next position (Zou's add_preview_file_to_comment).
+    /// </summary>
+    public async Task<PreviewFile> NewPreviewAsync(ProductionTask task, Guid commentId, int? revision, Guid? personId)
     {
         var taskPreviews = db.PreviewFiles.AsNoTracking().Where(p => p.TaskId == task.Id);
-        var first = await db.CommentPreviewLinks.Where(l => l.Comment == comment.Id)
+        var first = await db.CommentPreviewLinks.Where(l => l.Comment == commentId)
             .Join(taskPreviews, l => l.PreviewFile, p => p.Id, (l, p) => p)
             .OrderBy(p => p.Position).ThenBy(p => p.CreatedAt)
             .FirstOrDefaultAsync();
@@ -199,19 +206,19 @@ public sealed class TaskPreviewsService(
         var preview = new PreviewFile
         {
             Name = Guid.NewGuid().ToString()[..13], Revision = revision, Position = position, Source = "webgui", Extension = "mp4",
-            Status = "processing", TaskId = task.Id, PersonId = permissions.User.Id,
+            Status = "processing", TaskId = task.Id, PersonId = personId,
         };
         db.PreviewFiles.Add(preview);
-        db.CommentPreviewLinks.Add(new CommentPreviewLink { Comment = comment.Id, PreviewFile = preview.Id });
-        if (await db.News.FirstOrDefaultAsync(n => n.CommentId == comment.Id) is { } news) news.PreviewFileId = preview.Id;
+        db.CommentPreviewLinks.Add(new CommentPreviewLink { Comment = commentId, PreviewFile = preview.Id });
+        if (await db.News.FirstOrDefaultAsync(n => n.CommentId == commentId) is { } news) news.PreviewFileId = preview.Id;
         events.Emit("preview-file:new", new JsonObject
         {
             ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
-            ["comment_id"] = ZouSerializer.Uuid(comment.Id),
+            ["comment_id"] = ZouSerializer.Uuid(commentId),
         }, task.ProjectId);
-        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
+        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(commentId) }, task.ProjectId);
         await db.SaveChangesAsync();
-        return await serializer.RowAsync(preview, relations: true);
+        return preview;
     }
 
     /// <summary>
