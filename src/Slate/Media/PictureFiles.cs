@@ -71,12 +71,6 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
 
     public Task RemoveAsync(string prefix, Guid id) => files.RemoveAsync(Bucket, prefix, id, CancellationToken.None);
 
-    /// <summary>Every picture a preview file may have: its original, variants and (movies) tile strip.</summary>
-    public async Task RemovePreviewAsync(Guid previewFileId)
-    {
-        foreach (var prefix in new[] { Original, Thumbnails, ThumbnailsSquare, Previews, Tiles }) await RemoveAsync(prefix, previewFileId);
-    }
-
     async Task<long[]> SaveAllAsync(Guid id, params (string Prefix, Stream Content)[] entries)
     {
         var sizes = new long[entries.Length];

@@ -22,15 +22,16 @@ namespace Slate.Api.Comments;
 /// </summary>
 public sealed partial class CommentsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, CrudService crudService,
-    NotificationService notifications, IFileStore files, Previews.PreviewUploadService previewUploads)
+    NotificationService notifications, IFileStore files, Previews.PreviewUploadService previewUploads,
+    Previews.PreviewFileStorage previewStorage)
 {
     const string AttachmentsPrefix = "attachments";
 
     /// <summary>Raster images a browser may show inline; anything else downloads (Zou's INLINE_SAFE_MIMETYPES).</summary>
     static readonly HashSet<string> InlineMimetypes = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/avif"];
 
-    /// <summary>The files this request stored: removed again when its unit of work fails.</summary>
-    readonly List<Guid> stored = [];
+    /// <summary>How to remove the files this request stored, when its unit of work fails.</summary>
+    readonly List<Func<Task>> removeStored = [];
 
     sealed record Created(Comment Comment, ProductionTaskStatus Status, Person Author, List<AttachmentFile> Attachments);
 
@@ -353,7 +354,10 @@ public sealed partial class CommentsService(
             var inType = await db.TaskTypes.AsNoTracking().Where(t => t.Id == automation.InTaskTypeId).Select(t => t.Name).FirstAsync();
             var inStatus = await db.TaskStatuses.AsNoTracking().Where(s => s.Id == automation.InTaskStatusId).Select(s => s.Name).FirstAsync();
             var draft = new CommentDraft(outStatus, $"Change triggered by {inType} set to {inStatus}", authorId, null, [], [], false, []);
-            await CreateAsync(target, draft, withHashtags: true, automationsRun);
+            var triggered = await CreateAsync(target, draft, withHashtags: true, automationsRun);
+            if (automation.ImportLastRevision == true)
+                foreach (var copy in await previewUploads.CopyLastRevisionAsync(task, target, triggered.Comment))
+                    removeStored.Add(() => previewStorage.RemoveAsync(copy));
         }
     }
 
@@ -393,7 +397,7 @@ public sealed partial class CommentsService(
                 Name = upload.Name, Extension = upload.Name.Split('.')[^1].ToLowerInvariant(), Mimetype = upload.Mimetype, CommentId = commentId,
                 ReplyId = replyId,
             };
-            stored.Add(attachment.Id);
+            removeStored.Add(() => files.RemoveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, CancellationToken.None));
             await using (var content = upload.Open())
                 attachment.Size = await files.SaveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, content, CancellationToken.None);
             db.AttachmentFiles.Add(attachment);
@@ -425,8 +429,8 @@ public sealed partial class CommentsService(
         }
         catch
         {
-            foreach (var id in stored) await files.RemoveAsync(Buckets.Files, AttachmentsPrefix, id, CancellationToken.None);
-            stored.Clear();
+            foreach (var remove in removeStored) await remove();
+            removeStored.Clear();
             throw;
         }
     }

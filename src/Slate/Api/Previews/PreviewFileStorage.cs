@@ -8,26 +8,34 @@ namespace Slate.Api.Previews;
 /// Every stored object of a preview file, by its kind (Zou's clear_picture_files,
 /// clear_movie_files, clear_generic_files): removed once the rows that pointed at them are gone.
 /// </summary>
-public sealed class PreviewFileStorage(PictureFiles pictures, IFileStore files)
+public sealed class PreviewFileStorage(IFileStore files)
 {
     public static readonly string[] MoviePrefixes = ["previews", "lowdef", "source"];
+    static readonly string[] PicturePrefixes = [PictureFiles.Original, PictureFiles.Thumbnails, PictureFiles.ThumbnailsSquare, PictureFiles.Previews];
+
+    /// <summary>Where a preview's objects may be, by its extension: pictures; movies and their pictures and tiles; or the file.</summary>
+    static IEnumerable<(string Bucket, string Prefix)> ObjectsOf(string? extension) => extension switch
+    {
+        "png" => PicturePrefixes.Select(prefix => (Buckets.Pictures, prefix)),
+        "mp4" => MoviePrefixes.Select(prefix => (Buckets.Movies, prefix))
+            .Concat(PicturePrefixes.Append(PictureFiles.Tiles).Select(prefix => (Buckets.Pictures, prefix))),
+        _ => [(Buckets.Files, PreviewUploadService.FilesPrefix)],
+    };
 
     public async Task RemoveAsync(Guid previewFileId, string? extension)
     {
-        switch (extension)
-        {
-            case "png":
-                await pictures.RemovePreviewAsync(previewFileId);
-                break;
-            case "mp4":
-                foreach (var prefix in MoviePrefixes) await files.RemoveAsync(Buckets.Movies, prefix, previewFileId, CancellationToken.None);
-                await pictures.RemovePreviewAsync(previewFileId);
-                break;
-            default:
-                await files.RemoveAsync(Buckets.Files, PreviewUploadService.FilesPrefix, previewFileId, CancellationToken.None);
-                break;
-        }
+        foreach (var (bucket, prefix) in ObjectsOf(extension)) await files.RemoveAsync(bucket, prefix, previewFileId, CancellationToken.None);
     }
 
     public Task RemoveAsync(PreviewFile preview) => RemoveAsync(preview.Id, preview.Extension);
+
+    /// <summary>Copies what is stored of one preview file under another's id (missing objects are skipped).</summary>
+    public async Task CopyAsync(PreviewFile original, Guid copyId)
+    {
+        foreach (var (bucket, prefix) in ObjectsOf(original.Extension))
+        {
+            await using var content = await files.OpenAsync(bucket, prefix, original.Id, CancellationToken.None);
+            if (content is not null) await files.SaveAsync(bucket, prefix, copyId, content, CancellationToken.None);
+        }
+    }
 }

@@ -73,6 +73,41 @@ public sealed class PreviewUploadService(
     }
 
     /// <summary>
+    /// A status automation's import_last_revision: each preview of the source task's last
+    /// revision is copied, files and all, as a new preview of the comment on the target task
+    /// (Zou's copy_preview_file_in_another_one). Returns the copies, whose files the caller
+    /// removes if its unit of work fails.
+    /// </summary>
+    public async Task<List<PreviewFile>> CopyLastRevisionAsync(ProductionTask source, ProductionTask target, Comment comment)
+    {
+        var last = await taskPreviews.LastPreviewAsync(source.Id);
+        if (last is null) return [];
+        var originals = await db.PreviewFiles.AsNoTracking()
+            .Where(p => p.TaskId == source.Id && p.Revision == last.Revision)
+            .OrderBy(p => p.Position).ThenBy(p => p.CreatedAt)
+            .ToListAsync();
+        var copies = new List<PreviewFile>();
+        foreach (var original in originals)
+        {
+            var copy = await taskPreviews.NewPreviewAsync(target, comment.Id, revision: null, comment.PersonId);
+            await storage.CopyAsync(original, copy.Id);
+            copies.Add(copy);
+            copy.Extension = original.Extension;
+            copy.OriginalName = original.OriginalName;
+            copy.Status = original.Status;
+            copy.FileSize = original.FileSize;
+            copy.Width = original.Width;
+            copy.Height = original.Height;
+            copy.Duration = original.Duration;
+            events.Emit("preview-file:update", new JsonObject { ["preview_file_id"] = ZouSerializer.Uuid(copy.Id) }, target.ProjectId);
+            await taskPreviews.UpdatePreviewFileInfoAsync(copy, target);
+            await EmitAddFileAsync(copy, target);
+            await db.SaveChangesAsync();
+        }
+        return copies;
+    }
+
+    /// <summary>
     /// Stores the upload as the preview's file and updates the record, or removes the record and
     /// throws the 4xx that says why. Used by the upload route and by batch comments.
     /// </summary>

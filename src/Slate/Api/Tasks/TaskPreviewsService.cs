@@ -234,7 +234,7 @@ public sealed class TaskPreviewsService(
     }
 
     /// <summary>The task's last preview: the highest revision, its first upload (Zou's get_last_preview_file_for_task).</summary>
-    Task<PreviewFile?> LastPreviewAsync(Guid taskId) => db.PreviewFiles.AsNoTracking()
+    public Task<PreviewFile?> LastPreviewAsync(Guid taskId) => db.PreviewFiles.AsNoTracking()
         .Where(p => p.TaskId == taskId)
         .OrderByDescending(p => p.Revision).ThenBy(p => p.CreatedAt)
         .FirstOrDefaultAsync();
