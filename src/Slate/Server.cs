@@ -89,6 +89,9 @@ public static class Server
         builder.Services.AddFileStore(settings);
         builder.Services.AddSingleton<Pictures>();
         builder.Services.AddSingleton<PictureFiles>();
+        builder.Services.AddSingleton<Movies>();
+        builder.Services.AddSingleton<MovieFiles>();
+        builder.Services.AddHostedService<MoviesStartupCheck>();
         builder.Services.AddScoped<PicturesService>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
