@@ -111,6 +111,7 @@ public static class Server
         builder.Services.AddScoped<PreviewUploadService>();
         builder.Services.AddScoped<PreviewFilesService>();
         builder.Services.AddSingleton<PreviewFileStorage>();
+        builder.Services.AddScoped<PreviewFileUpdates>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

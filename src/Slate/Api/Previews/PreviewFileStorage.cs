@@ -10,15 +10,13 @@ namespace Slate.Api.Previews;
 /// </summary>
 public sealed class PreviewFileStorage(IFileStore files)
 {
-    public static readonly string[] MoviePrefixes = ["previews", "lowdef", "source"];
-    static readonly string[] PicturePrefixes = [PictureFiles.Original, PictureFiles.Thumbnails, PictureFiles.ThumbnailsSquare, PictureFiles.Previews];
 
     /// <summary>Where a preview's objects may be, by its extension: pictures; movies and their pictures and tiles; or the file.</summary>
     static IEnumerable<(string Bucket, string Prefix)> ObjectsOf(string? extension) => extension switch
     {
-        "png" => PicturePrefixes.Select(prefix => (Buckets.Pictures, prefix)),
-        "mp4" => MoviePrefixes.Select(prefix => (Buckets.Movies, prefix))
-            .Concat(PicturePrefixes.Append(PictureFiles.Tiles).Select(prefix => (Buckets.Pictures, prefix))),
+        "png" => PictureFiles.PreviewPrefixes.Select(prefix => (Buckets.Pictures, prefix)),
+        "mp4" => MovieFiles.Prefixes.Select(prefix => (Buckets.Movies, prefix))
+            .Concat(PictureFiles.PreviewPrefixes.Append(PictureFiles.Tiles).Select(prefix => (Buckets.Pictures, prefix))),
         _ => [(Buckets.Files, PreviewUploadService.FilesPrefix)],
     };
 

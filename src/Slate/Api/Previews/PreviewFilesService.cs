@@ -22,14 +22,14 @@ public enum MovieVersion { Originals, Low, Source }
 /// preview (§5.9). Every route reads the preview only through <see cref="ReadableAsync"/>.
 /// </summary>
 public sealed class PreviewFilesService(
-    SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud, TaskPreviewsService taskPreviews)
+    SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud, PreviewFileUpdates updates)
 {
     /// <summary>Movie versions in the order each route looks for them.</summary>
     static readonly Dictionary<MovieVersion, string[]> MoviePrefixes = new()
     {
-        [MovieVersion.Originals] = ["previews", "lowdef", "source"],
-        [MovieVersion.Low] = ["lowdef", "previews", "source"],
-        [MovieVersion.Source] = ["source"],
+        [MovieVersion.Originals] = [MovieFiles.Previews, MovieFiles.LowDef, MovieFiles.Source],
+        [MovieVersion.Low] = [MovieFiles.LowDef, MovieFiles.Previews, MovieFiles.Source],
+        [MovieVersion.Source] = [MovieFiles.Source],
     };
 
     /// <summary>
@@ -49,10 +49,7 @@ public sealed class PreviewFilesService(
     {
         var (preview, _) = await ReadableAsync(instanceId);
         var fileName = asAttachment ? await DownloadNameAsync(preview) : "";
-        return MoviePrefixes[version].Select(prefix => new StoredFile(Buckets.Movies, prefix, preview.Id, "video/mp4")
-        {
-            LastModified = preview.UpdatedAt, AsAttachment = asAttachment, FileName = fileName,
-        });
+        return MoviesOf(preview, version, asAttachment, fileName);
     }
 
     /// <summary>
@@ -73,11 +70,7 @@ public sealed class PreviewFilesService(
     {
         var (preview, _) = await ReadableAsync(instanceId);
         var fileName = await DownloadNameAsync(preview);
-        if (preview.Extension == "mp4")
-            return MoviePrefixes[MovieVersion.Originals].Select(prefix => new StoredFile(Buckets.Movies, prefix, preview.Id, "video/mp4")
-            {
-                LastModified = preview.UpdatedAt, AsAttachment = true, FileName = fileName,
-            });
+        if (preview.Extension == "mp4") return MoviesOf(preview, MovieVersion.Originals, asAttachment: true, fileName);
         return [StoredFileOf(preview, preview.Extension ?? "", asAttachment: true, fileName)];
     }
 
@@ -132,7 +125,7 @@ public sealed class PreviewFilesService(
         if (await permissions.ProjectRoleAsync(task.ProjectId) == "client") throw new PermissionDeniedException();
         if (frameNumber is not null && preview.Extension != "mp4")
             throw new WrongParameterException("Can't use a given frame on non movie preview");
-        var entity = await taskPreviews.SetEntityPreviewAsync(task, preview);
+        var entity = await updates.SetEntityPreviewAsync(task, preview);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(entity);
     }
@@ -151,6 +144,10 @@ public sealed class PreviewFilesService(
         if (!sharedMain) await permissions.CheckTaskAccessAsync(task);
         return (preview, task);
     }
+
+    /// <summary>A movie's stored versions in the order the route prefers them.</summary>
+    static IEnumerable<StoredFile> MoviesOf(PreviewFile preview, MovieVersion version, bool asAttachment, string fileName) =>
+        MoviePrefixes[version].Select(prefix => MovieFiles.Mp4(prefix, preview.Id, preview.UpdatedAt) with { AsAttachment = asAttachment, FileName = fileName });
 
     /// <summary>A picture's original PNG, or the stored file of another kind (PDF shown inline, the rest as data).</summary>
     static StoredFile StoredFileOf(PreviewFile preview, string extension, bool asAttachment, string fileName) => extension switch

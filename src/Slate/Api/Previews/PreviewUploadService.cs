@@ -23,8 +23,9 @@ namespace Slate.Api.Previews;
 /// answered 4xx, as Zou does for a wrong format, so nothing half-made is left behind.
 /// </summary>
 public sealed class PreviewUploadService(
-    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud,
-    PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews, PreviewFileStorage storage)
+    SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud,
+    PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews, PreviewFileStorage storage,
+    PreviewFileUpdates updates)
 {
     /// <summary>Zou's three extension families (ALLOWED_*_EXTENSION); anything else is a wrong format.</summary>
     public static readonly HashSet<string> PictureExtensions = ["jpe", "jpeg", "jpg", "png"];
@@ -99,9 +100,7 @@ public sealed class PreviewUploadService(
             copy.Width = original.Width;
             copy.Height = original.Height;
             copy.Duration = original.Duration;
-            events.Emit("preview-file:update", new JsonObject { ["preview_file_id"] = ZouSerializer.Uuid(copy.Id) }, target.ProjectId);
-            await taskPreviews.UpdatePreviewFileInfoAsync(copy, target);
-            await EmitAddFileAsync(copy, target);
+            await updates.FileAddedAsync(copy, target);
             await db.SaveChangesAsync();
         }
         return copies;
@@ -128,9 +127,7 @@ public sealed class PreviewUploadService(
             await RemoveRecordAsync(preview);
             throw;
         }
-        events.Emit("preview-file:update", new JsonObject { ["preview_file_id"] = ZouSerializer.Uuid(preview.Id) }, task.ProjectId);
-        if (preview.Status == "ready") await taskPreviews.UpdatePreviewFileInfoAsync(preview, task);
-        await EmitAddFileAsync(preview, task);
+        await updates.FileAddedAsync(preview, task);
         try
         {
             await db.SaveChangesAsync();
@@ -161,24 +158,6 @@ public sealed class PreviewUploadService(
         preview.FileSize = await files.SaveAsync(Buckets.Files, FilesPrefix, preview.Id, content, CancellationToken.None);
         preview.Extension = extension;
         preview.Status = "ready";
-    }
-
-    /// <summary>Zou's emit_app_preview_event: the comment holding the preview is updated, then preview-file:add-file.</summary>
-    async Task EmitAddFileAsync(PreviewFile preview, ProductionTask task)
-    {
-        var commentId = await db.CommentPreviewLinks.Where(l => l.PreviewFile == preview.Id).Select(l => (Guid?)l.Comment).FirstOrDefaultAsync()
-            ?? await db.Comments.Where(c => c.PreviewFileId == preview.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
-        if (commentId is not { } comment) return;
-        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment) }, task.ProjectId);
-        events.Emit("preview-file:add-file", new JsonObject
-        {
-            ["comment_id"] = ZouSerializer.Uuid(comment),
-            ["task_id"] = ZouSerializer.Uuid(task.Id),
-            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
-            ["revision"] = preview.Revision,
-            ["extension"] = preview.Extension,
-            ["status"] = preview.Status,
-        }, task.ProjectId);
     }
 
     /// <summary>The refused upload's record goes, with what points at it, in a unit of work of its own.</summary>

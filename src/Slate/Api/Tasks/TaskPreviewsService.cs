@@ -19,7 +19,8 @@ namespace Slate.Api.Tasks;
 /// path must belong to that task.
 /// </summary>
 public sealed class TaskPreviewsService(
-    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, FileTreeService fileTree)
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, FileTreeService fileTree,
+    Previews.PreviewFileUpdates previewUpdates)
 {
     const string RevisionTaken =
         "Revision {0} already exists for this task. Choose a different revision number, or omit it to let the revision auto-increment.";
@@ -70,7 +71,7 @@ public sealed class TaskPreviewsService(
         var task = await MainPreviewTaskAsync(EntityService.PathId(taskId));
         var preview = await LastPreviewAsync(task.Id)
             ?? throw new WrongParameterException("This task has no preview file to set as the main preview.");
-        var entity = await SetEntityPreviewAsync(task, preview);
+        var entity = await previewUpdates.SetEntityPreviewAsync(task, preview);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(entity);
     }
@@ -85,7 +86,7 @@ public sealed class TaskPreviewsService(
         {
             var text = id is JsonValue value && value.TryGetValue<string>(out var s) ? s : throw new ValidationFailedException(("task_ids", "Input should be a valid string"));
             var task = await MainPreviewTaskAsync(Values.TryUuid(text, out var taskId) ? taskId : throw new NotFoundException());
-            if (await LastPreviewAsync(task.Id) is { } preview) changed.Add(await SetEntityPreviewAsync(task, preview));
+            if (await LastPreviewAsync(task.Id) is { } preview) changed.Add(await previewUpdates.SetEntityPreviewAsync(task, preview));
         }
         await db.SaveChangesAsync();
         return new JsonArray([.. (await serializer.ObjectsAsync(changed)).Select(json => (JsonNode)json)]);
@@ -238,34 +239,4 @@ public sealed class TaskPreviewsService(
         .Where(p => p.TaskId == taskId)
         .OrderByDescending(p => p.Revision).ThenBy(p => p.CreatedAt)
         .FirstOrDefaultAsync();
-
-    /// <summary>
-    /// Zou's update_preview_file_info, once a preview's file is ready: a first-position preview
-    /// becomes its task's last preview, and its entity's thumbnail when the project sets them
-    /// automatically.
-    /// </summary>
-    public async Task UpdatePreviewFileInfoAsync(PreviewFile preview, ProductionTask task)
-    {
-        if (preview.Position != 1) return;
-        var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id);
-        tracked.LastPreviewFileId = preview.Id;
-        if (await db.Projects.AnyAsync(p => p.Id == task.ProjectId && p.IsSetPreviewAutomated == true))
-            await SetEntityPreviewAsync(task, preview);
-    }
-
-    /// <summary>Zou's update_entity_preview: the thumbnail, then preview-file:set-main and the entity's update event.</summary>
-    public async Task<Entity> SetEntityPreviewAsync(ProductionTask task, PreviewFile preview)
-    {
-        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == task.EntityId) ?? throw new NotFoundException();
-        entity.PreviewFileId = preview.Id;
-        var entityId = ZouSerializer.Uuid(entity.Id);
-        events.Emit("preview-file:set-main", new JsonObject
-        {
-            ["entity_id"] = entityId,
-            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
-        }, entity.ProjectId);
-        var kind = EntityKinds.Of(await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstOrDefaultAsync());
-        events.EmitEntity(kind, "update", entity.Id, entity.ProjectId);
-        return entity;
-    }
 }
