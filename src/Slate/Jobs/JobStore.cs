@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Slate.Data;
@@ -13,9 +15,9 @@ namespace Slate.Jobs;
 public sealed class JobStore(SlateDb db, Settings settings)
 {
     const string ClaimStart =
-        "UPDATE slate_job SET status = 'running', claimed_by = {0}, attempts = attempts + 1, lease_expires_at = {1}, updated_at = {2} " +
+        "UPDATE slate_job SET status = 'running', claimed_by = @worker, attempts = attempts + 1, lease_expires_at = @lease, updated_at = @now " +
         "WHERE id = (SELECT id FROM slate_job " +
-        "WHERE (status = 'queued' AND run_after <= {2}) OR (status = 'running' AND lease_expires_at < {2}) " +
+        "WHERE (status = 'queued' AND run_after <= @now) OR (status = 'running' AND lease_expires_at < @now) " +
         "ORDER BY run_after LIMIT 1";
     const string ClaimEnd = ") RETURNING *";
     // PostgreSQL: concurrent claims skip the row another one locked instead of waiting for it.
@@ -31,8 +33,25 @@ public sealed class JobStore(SlateDb db, Settings settings)
     {
         var now = Clock.UtcNow();
         var claimed = await db.Jobs.FromSqlRaw(db.Database.IsNpgsql() ? PostgresClaim : SqliteClaim,
-            worker, now.AddSeconds(settings.JobLeaseSeconds), now).AsNoTracking().ToListAsync();
+                Parameter("worker", DbType.String, worker),
+                Parameter("lease", DbType.DateTime2, now.AddSeconds(settings.JobLeaseSeconds)),
+                Parameter("now", DbType.DateTime2, now))
+            .AsNoTracking().ToListAsync();
         return claimed.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// A typed parameter of the raw claim: DateTime2 is a timestamp without time zone on
+    /// PostgreSQL (Zou's naive UTC), where an untyped DateTime would be sent as timestamptz.
+    /// </summary>
+    DbParameter Parameter(string name, DbType type, object value)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value;
+        return parameter;
     }
 
     /// <summary>Pushes the lease back; false when the job is no longer this worker's.</summary>
