@@ -4,7 +4,8 @@ namespace Slate.Jobs;
 
 /// <summary>
 /// Runs the jobs of one kind. Each run gets a fresh DI scope (its own SlateDb); a run that throws
-/// is retried, and after the last attempt the job is given up.
+/// is retried, and after the last attempt the job is given up. A run may happen again after it
+/// ended (its worker died before recording the outcome), so runs must be safe to repeat.
 /// </summary>
 public interface IJobHandler
 {

@@ -96,7 +96,18 @@ public sealed class JobRunner(IServiceScopeFactory scopes, Settings settings, IL
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                if (await WithStore(store => store.RenewAsync(job))) continue;
+                bool held;
+                try
+                {
+                    held = await WithStore(store => store.RenewAsync(job));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database is away for a moment: the lease still runs, try at the next tick.
+                    logger.LogWarning(e, "Could not renew the lease of job {Id} ({Kind})", job.Id, job.Kind);
+                    continue;
+                }
+                if (held) continue;
                 logger.LogWarning("Job {Id} ({Kind}) was taken over by another worker; this run is cancelled", job.Id, job.Kind);
                 await run.CancelAsync();
                 return false;

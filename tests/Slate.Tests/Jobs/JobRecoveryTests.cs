@@ -64,6 +64,27 @@ public sealed class JobRecoveryTests(IdleJobsFactory factory) : IClassFixture<Id
     }
 
     [Fact]
+    public async Task A_long_job_keeps_renewing_its_lease()
+    {
+        var key = TestData.Unique("renewed");
+        var id = await factory.EnqueueAsync(HangingHandler.Name, HandledJobs.Payload(key));
+
+        await using (var server = factory.SecondServer(workers: 1, leaseSeconds: 3))
+        {
+            await server.InitializeAsync();
+            await Waiting.UntilAsync(() => HandledJobs.RunsOf(key) == 1, "the job to start");
+            var claimed = await factory.JobAsync(id);
+            await Waiting.UntilAsync(async () => (await factory.JobAsync(id))!.LeaseExpiresAt > claimed!.LeaseExpiresAt, "the lease to be renewed");
+
+            var running = await factory.JobAsync(id);
+            Assert.Equal(JobStatus.Running, running!.Status);
+            Assert.Equal(claimed!.ClaimedBy, running.ClaimedBy);
+            Assert.Equal(1, running.Attempts);
+        }
+        await factory.WithDb(db => db.Jobs.Where(j => j.Id == id).ExecuteDeleteAsync());
+    }
+
+    [Fact]
     public async Task Concurrent_claims_never_take_one_job_twice()
     {
         var jobs = Enumerable.Range(0, 20).Select(_ => new Job

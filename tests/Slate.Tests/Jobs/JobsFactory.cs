@@ -18,19 +18,24 @@ namespace Slate.Tests.Jobs;
 public class JobsFactory : SlateFactory
 {
     readonly int workers;
+    readonly int leaseSeconds;
 
-    public JobsFactory() : this(new TestDatabase(), workers: 2)
+    public JobsFactory() : this(new TestDatabase(), workers: 2, leaseSeconds: 60)
     {
     }
 
-    protected JobsFactory(int workers) : this(new TestDatabase(), workers)
+    protected JobsFactory(int workers) : this(new TestDatabase(), workers, leaseSeconds: 60)
     {
     }
 
-    JobsFactory(TestDatabase database, int workers) : base(database) => this.workers = workers;
+    JobsFactory(TestDatabase database, int workers, int leaseSeconds) : base(database)
+    {
+        this.workers = workers;
+        this.leaseSeconds = leaseSeconds;
+    }
 
     /// <summary>Another server on the same database and files, with its own workers; start it with InitializeAsync.</summary>
-    public JobsFactory SecondServer(int workers = 2) => new(Database.SameStorage(), workers);
+    public JobsFactory SecondServer(int workers = 2, int leaseSeconds = 60) => new(Database.SameStorage(), workers, leaseSeconds);
 
     protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
@@ -38,6 +43,7 @@ public class JobsFactory : SlateFactory
         ["SLATE_JOB_POLL_SECONDS"] = "0.1",
         ["SLATE_JOB_RETRY_SECONDS"] = "0",
         ["SLATE_JOB_MAX_ATTEMPTS"] = "3",
+        ["SLATE_JOB_LEASE_SECONDS"] = leaseSeconds.ToString(),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
