@@ -22,7 +22,8 @@ public sealed class JobWorkers(JobRunner runner, JobSignal signal, Settings sett
     /// </summary>
     public async Task RunAsync(int count, CancellationToken stop)
     {
-        using var abandon = new CancellationTokenSource();
+        // Not disposed: a job that ignores its cancellation may still hold this token after we return.
+        var abandon = new CancellationTokenSource();
         var workers = Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => WorkAsync(NextName(), stop, abandon.Token))));
         await Task.WhenAny(workers, Task.Delay(Timeout.Infinite, stop));
         if (workers.IsCompleted) return;
