@@ -18,6 +18,7 @@ using Slate.Api.Tasks;
 using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
+using Slate.Jobs;
 using Slate.Mail;
 using Slate.Media;
 using Slate.Realtime;
@@ -44,6 +45,7 @@ public static class Server
             options.MultipartBodyLengthLimit = settings.MaxContentLength > 0 ? settings.MaxContentLength : long.MaxValue);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
+        builder.Services.AddJobs(); // after the database: its workers start once the schema is up to date
         AddSecurity(builder.Services);
         builder.Services.AddCors();
         builder.Services.AddApiDocs();

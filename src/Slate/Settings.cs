@@ -89,6 +89,16 @@ public sealed class Settings
     /// <summary>The public address of Kitsu, used in the links e-mails carry.</summary>
     public string DomainName { get; init; } = "localhost:8080";
     public string DomainProtocol { get; init; } = "https";
+    /// <summary>SLATE_JOB_WORKERS: background jobs the server runs at a time (0: none, for API-only nodes).</summary>
+    public int JobWorkers { get; init; } = 1;
+    /// <summary>SLATE_JOB_POLL_SECONDS: how often idle workers look for jobs queued by other processes.</summary>
+    public double JobPollSeconds { get; init; } = 1;
+    /// <summary>SLATE_JOB_LEASE_SECONDS: a running job unrenewed this long (its worker died) is taken over.</summary>
+    public int JobLeaseSeconds { get; init; } = 60;
+    /// <summary>SLATE_JOB_MAX_ATTEMPTS: runs of a job before it is given up.</summary>
+    public int JobMaxAttempts { get; init; } = 3;
+    /// <summary>SLATE_JOB_RETRY_SECONDS: wait before a failed job's next attempt, times the attempts made.</summary>
+    public double JobRetrySeconds { get; init; } = 10;
 
     public static Settings FromConfiguration(IConfiguration config)
     {
@@ -153,6 +163,11 @@ public sealed class Settings
             MailDefaultSender = config["MAIL_DEFAULT_SENDER"] is { Length: > 0 } sender ? sender : "no-reply@your-studio.com",
             DomainName = config["DOMAIN_NAME"] is { Length: > 0 } domain ? domain : "localhost:8080",
             DomainProtocol = config["DOMAIN_PROTOCOL"] is { Length: > 0 } protocol ? protocol : "https",
+            JobWorkers = Math.Max(0, Number(config, "SLATE_JOB_WORKERS", 1)),
+            JobPollSeconds = Seconds(config, "SLATE_JOB_POLL_SECONDS", 1, minimum: 0.05),
+            JobLeaseSeconds = Math.Max(3, Number(config, "SLATE_JOB_LEASE_SECONDS", 60)),
+            JobMaxAttempts = Math.Max(1, Number(config, "SLATE_JOB_MAX_ATTEMPTS", 3)),
+            JobRetrySeconds = Seconds(config, "SLATE_JOB_RETRY_SECONDS", 10, minimum: 0),
         };
     }
 
@@ -214,4 +229,7 @@ public sealed class Settings
 
     static int Number(IConfiguration config, string key, int fallback) =>
         int.TryParse(config[key], out var value) ? value : fallback;
+
+    static double Seconds(IConfiguration config, string key, double fallback, double minimum) =>
+        double.TryParse(config[key], System.Globalization.CultureInfo.InvariantCulture, out var value) ? Math.Max(minimum, value) : fallback;
 }
