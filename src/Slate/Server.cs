@@ -114,6 +114,7 @@ public static class Server
         builder.Services.AddScoped<PreviewFilesService>();
         builder.Services.AddSingleton<PreviewFileStorage>();
         builder.Services.AddScoped<PreviewFileUpdates>();
+        builder.Services.AddJobHandler<MovieNormalization>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -11,11 +11,14 @@ namespace Slate.Api.Previews;
 public sealed class PreviewFileStorage(IFileStore files)
 {
 
-    /// <summary>Where a preview's objects may be, by its extension: pictures; movies and their pictures and tiles; or the file.</summary>
+    /// <summary>
+    /// Where a preview's objects may be, by its extension: pictures; movies (and the upload
+    /// waiting for its normalization) with their pictures and tiles; or the file.
+    /// </summary>
     static IEnumerable<(string Bucket, string Prefix)> ObjectsOf(string? extension) => extension switch
     {
         "png" => PictureFiles.PreviewPrefixes.Select(prefix => (Buckets.Pictures, prefix)),
-        "mp4" => MovieFiles.Prefixes.Select(prefix => (Buckets.Movies, prefix))
+        "mp4" => MovieFiles.Prefixes.Append(MovieNormalization.UploadsPrefix).Select(prefix => (Buckets.Movies, prefix))
             .Concat(PictureFiles.PreviewPrefixes.Append(PictureFiles.Tiles).Select(prefix => (Buckets.Pictures, prefix))),
         _ => [(Buckets.Files, PreviewUploadService.FilesPrefix)],
     };

@@ -15,14 +15,20 @@ namespace Slate.Api.Previews;
 public sealed class PreviewFileUpdates(SlateDb db, Events events)
 {
     /// <summary>
-    /// The file is stored (or is processing): preview-file:update, then, once ready, Zou's
-    /// update_preview_file_info, then the comment's update and preview-file:add-file.
+    /// The upload is stored (or waits for processing): <see cref="UpdatedAsync"/>, then the
+    /// comment's update and preview-file:add-file (Zou's emit_app_preview_event).
     /// </summary>
     public async Task FileAddedAsync(PreviewFile preview, ProductionTask task)
     {
+        await UpdatedAsync(preview, task);
+        await EmitAddFileAsync(preview, task);
+    }
+
+    /// <summary>The preview changed (its processing ended): preview-file:update, then, once ready, Zou's update_preview_file_info.</summary>
+    public async Task UpdatedAsync(PreviewFile preview, ProductionTask task)
+    {
         events.Emit("preview-file:update", new JsonObject { ["preview_file_id"] = ZouSerializer.Uuid(preview.Id) }, task.ProjectId);
         if (preview.Status == "ready") await UpdatePreviewFileInfoAsync(preview, task);
-        await EmitAddFileAsync(preview, task);
     }
 
     /// <summary>

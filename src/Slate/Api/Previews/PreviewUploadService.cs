@@ -8,6 +8,7 @@ using Slate.Api.Tasks;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
+using Slate.Jobs;
 using Slate.Media;
 using Slate.Realtime;
 using Slate.Security;
@@ -25,7 +26,7 @@ namespace Slate.Api.Previews;
 public sealed class PreviewUploadService(
     SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud,
     PictureFiles pictures, IFileStore files, Settings settings, TaskPreviewsService taskPreviews, PreviewFileStorage storage,
-    PreviewFileUpdates updates)
+    PreviewFileUpdates updates, Movies movies, JobQueue jobs)
 {
     /// <summary>Zou's three extension families (ALLOWED_*_EXTENSION); anything else is a wrong format.</summary>
     public static readonly HashSet<string> PictureExtensions = ["jpe", "jpeg", "jpg", "png"];
@@ -118,7 +119,7 @@ public sealed class PreviewUploadService(
         try
         {
             if (PictureExtensions.Contains(extension)) await StorePictureAsync(preview, upload);
-            else if (MovieExtensions.Contains(extension)) throw new WrongParameterException($"Wrong file format, extension: {extension}");
+            else if (MovieExtensions.Contains(extension)) await StoreMovieAsync(preview, upload, extension, normalize);
             else if (FileExtensions.Contains(extension)) await StoreFileAsync(preview, upload, extension);
             else throw new WrongParameterException($"Wrong file format, extension: {extension}");
         }
@@ -149,6 +150,47 @@ public sealed class PreviewUploadService(
         preview.Height = stored.Height;
         preview.FileSize = stored.FileSize;
         preview.Status = "ready";
+    }
+
+    /// <summary>
+    /// A movie is read by ffprobe at once (a file that is not a movie is refused now, not later),
+    /// stored for its normalization job and queued in this unit of work: the answer says
+    /// "processing". Without ffmpeg the preview is "broken" with the reason.
+    /// </summary>
+    async Task StoreMovieAsync(PreviewFile preview, UploadedFile upload, string extension, bool normalize)
+    {
+        preview.Extension = "mp4";
+        await using var content = upload.Open();
+        if (content.Length == 0) throw new WrongParameterException("The uploaded movie is empty.");
+        if (!movies.Available)
+        {
+            preview.Status = "broken";
+            preview.Data = new JsonObject { ["processing_error"] = movies.Unavailable };
+            return;
+        }
+        Directory.CreateDirectory(settings.TmpDir);
+        var path = Path.Combine(settings.TmpDir, $"upload-{preview.Id:N}-{Guid.NewGuid():N}.{extension}");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                await content.CopyToAsync(file);
+            try
+            {
+                await movies.ProbeAsync(path, CancellationToken.None);
+            }
+            catch (MovieException e)
+            {
+                throw new WrongParameterException($"The uploaded file is not a movie that can be read: {e.Message}");
+            }
+            await using (var file = File.OpenRead(path))
+                await files.SaveAsync(Buckets.Movies, MovieNormalization.UploadsPrefix, preview.Id, file, CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        preview.Status = "processing";
+        jobs.Enqueue(MovieNormalization.JobKind, MovieNormalization.Payload(preview.Id, normalize));
     }
 
     async Task StoreFileAsync(PreviewFile preview, UploadedFile upload, string extension)
