@@ -106,6 +106,37 @@ public sealed class MovieFiles(Movies movies, PictureFiles pictures, IFileStore 
         return highDef;
     }
 
+    /// <summary>
+    /// Makes the tile strip again from the stored movie (the normalized one, else the low
+    /// definition, else the source) and stores it; false when no movie is stored.
+    /// </summary>
+    public async Task<bool> RebuildTileAsync(Guid previewFileId, CancellationToken cancel)
+    {
+        using var movie = await StoredMovieAsync(previewFileId, cancel);
+        if (movie is null) return false;
+        var tile = Path.Combine(settings.TmpDir, $"tile-{previewFileId:N}-{Guid.NewGuid():N}.png");
+        Directory.CreateDirectory(settings.TmpDir);
+        try
+        {
+            await movies.TileAsync(movie.Path, await movies.ProbeAsync(movie.Path, cancel), tile, cancel);
+            await using var content = File.OpenRead(tile);
+            await files.SaveAsync(PictureFiles.Bucket, PictureFiles.Tiles, previewFileId, content, cancel);
+            return true;
+        }
+        finally
+        {
+            File.Delete(tile);
+        }
+    }
+
+    /// <summary>The preview's best stored movie as a local file, or null when none is stored.</summary>
+    public async Task<LocalCopy?> StoredMovieAsync(Guid previewFileId, CancellationToken cancel)
+    {
+        foreach (var prefix in Prefixes)
+            if (await files.LocalCopyAsync(Bucket, prefix, previewFileId, cancel) is { } copy) return copy;
+        return null;
+    }
+
     /// <summary>A tile strip that cannot be made is logged: the preview is usable without it (as in Zou).</summary>
     async Task SaveTileAsync(Guid id, string movie, MovieProbe probe, string work, List<(string, string)> stored, CancellationToken cancel)
     {

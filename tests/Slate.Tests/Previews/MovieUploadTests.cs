@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Slate.Storage;
 using Slate.Domain;
 using Slate.Tests.Comments;
 using Slate.Tests.Infrastructure;
@@ -83,6 +85,13 @@ public abstract class MovieUploadScenarios(SlateFactory factory, SampleMovies mo
         using (var tiles = await (await client.GetAsync($"/api/movies/tiles/preview-files/{preview.PreviewId}.png")).ReadPictureAsync())
             Assert.Equal((8 * 178, 7 * 100), (tiles.Width, tiles.Height));
         Assert.Contains("preview-file:add-file", await factory.EventNamesAsync("preview-file:", preview.PreviewId));
+
+        // The tile strip is made again on demand, from the stored movie.
+        await factory.Services.GetRequiredService<IFileStore>().RemoveAsync(Buckets.Pictures, "tiles", preview.PreviewId, default);
+        using (var rebuilt = await (await client.GetAsync($"/api/actions/preview-files/{preview.PreviewId}/extract-tile")).ReadPictureAsync())
+            Assert.Equal((8 * 178, 7 * 100), (rebuilt.Width, rebuilt.Height));
+        var outsider = await factory.ClientForAsync(await factory.CreatePersonAsync("user"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/actions/preview-files/{preview.PreviewId}/extract-tile")).StatusCode);
         // The upload waited in the store for its job only.
         Assert.DoesNotContain(await factory.StoredFilesAsync(), key => key.Contains("uploads") && key.Contains(preview.PreviewId.ToString()));
     }
@@ -112,6 +121,11 @@ public abstract class MovieUploadScenarios(SlateFactory factory, SampleMovies mo
             Assert.Null(await factory.PreviewRowAsync(preview.PreviewId));
             Assert.DoesNotContain(await factory.StoredFilesAsync(), key => key.Contains(preview.PreviewId.ToString()));
         }
+
+        var picture = await scene.AddPreviewAsync();
+        await picture.UploadAsync(PictureData.Png(10, 10), "still.png");
+        await (await scene.ArtistClient.GetAsync($"/api/actions/preview-files/{picture.PreviewId}/extract-tile"))
+            .AssertWrongParameterAsync("Preview file is not a movie");
     }
 }
 

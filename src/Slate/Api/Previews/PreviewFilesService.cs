@@ -22,7 +22,8 @@ public enum MovieVersion { Originals, Low, Source }
 /// preview (§5.9). Every route reads the preview only through <see cref="ReadableAsync"/>.
 /// </summary>
 public sealed class PreviewFilesService(
-    SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud, PreviewFileUpdates updates)
+    SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud, PreviewFileUpdates updates,
+    MovieFiles movieFiles)
 {
     /// <summary>Movie versions in the order each route looks for them.</summary>
     static readonly Dictionary<MovieVersion, string[]> MoviePrefixes = new()
@@ -109,6 +110,25 @@ public sealed class PreviewFilesService(
             await db.SaveChangesAsync();
         }
         return new JsonArray([.. (await serializer.ObjectsAsync(revision)).Select(json => (JsonNode)json)]);
+    }
+
+    /// <summary>
+    /// GET /actions/preview-files/{id}/extract-tile (task access): the movie's tile strip made
+    /// again from its stored movie, stored and sent. Not a movie → 400; no stored movie → 404.
+    /// </summary>
+    public async Task<StoredFile> ExtractTileAsync(string previewFileId, CancellationToken cancel)
+    {
+        var (preview, _) = await ReadableAsync(previewFileId);
+        if (preview.Extension != "mp4") throw new WrongParameterException("Preview file is not a movie");
+        try
+        {
+            if (!await movieFiles.RebuildTileAsync(preview.Id, cancel)) throw new NotFoundException();
+        }
+        catch (MovieException e)
+        {
+            throw new WrongParameterException($"The tile strip could not be made: {e.Message}");
+        }
+        return PictureFiles.Png(PictureFiles.Tiles, preview.Id, null);
     }
 
     /// <summary>

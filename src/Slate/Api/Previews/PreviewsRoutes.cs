@@ -93,6 +93,10 @@ public static class PreviewsRoutes
                 async (string preview_file_id, HttpRequest request, PreviewFilesService previews) =>
                     ZouJson.Result(await previews.UpdatePositionAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Move the preview within its revision's previews; answers them in their new order");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-tile",
+                async (string preview_file_id, PreviewFilesService previews, FileServing serving, CancellationToken cancel) =>
+                    await serving.SendAsync(await previews.ExtractTileAsync(preview_file_id, cancel), cancel))
+            .WithSummary("Make a movie preview's tile strip again from its stored movie, and download it (png)");
     }
 
     /// <summary>?normalize=false stores a movie as it was uploaded (Zou's get_bool_parameter: only "true" is true; default true).</summary>
