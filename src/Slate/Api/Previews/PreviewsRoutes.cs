@@ -7,8 +7,9 @@ namespace Slate.Api.Previews;
 /// <summary>
 /// Zou's previews blueprint, in its order, as far as issue 8 has built it: the running previews,
 /// the picture variants of preview files, the avatars of organisations, persons and projects,
-/// preview background files. Rules live in <see cref="PicturesService"/> and
-/// <see cref="RunningPreviewsService"/>.
+/// preview background files, annotations and the annotated frames. Rules live in
+/// <see cref="PicturesService"/>, <see cref="RunningPreviewsService"/>, <see cref="AnnotationsService"/>
+/// and <see cref="AnnotatedFramesService"/>.
 /// </summary>
 public static class PreviewsRoutes
 {
@@ -58,7 +59,24 @@ public static class PreviewsRoutes
                 async (string instance_id, string extension, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
                     await serving.SendAsync(await pictures.OpenBackgroundFileAsync(instance_id, extension), cancel))
             .WithSummary("Download a preview background file");
+
+        routes.Put("/actions/preview-files/{preview_file_id}/update-annotations",
+                async (string preview_file_id, HttpRequest request, AnnotationsService annotations) =>
+                    ZouJson.Result(await annotations.UpdateAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Add, update and delete the drawing objects of a preview's annotations (managers, clients, supervisors of the department)");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frame",
+                async (string preview_file_id, HttpRequest request, AnnotatedFramesService frames) =>
+                    Send(await frames.FrameAsync(preview_file_id, request.Query)))
+            .WithSummary("The preview's picture with its annotation drawn on it (png; managers)");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames",
+                async (string preview_file_id, AnnotatedFramesService frames) => Send(await frames.ZipAsync(preview_file_id)))
+            .WithSummary("Every annotated frame of a preview, drawn, in a zip of png files (managers)");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames-pdf",
+                async (string preview_file_id, AnnotatedFramesService frames) => Send(await frames.PdfAsync(preview_file_id)))
+            .WithSummary("Every annotated frame of a preview, drawn, one per page of a pdf (managers)");
     }
+
+    static IResult Send(MadeFile file) => Results.File(file.Content, file.ContentType, file.DownloadName);
 
     static Delegate PreviewPicture(string prefix) =>
         async (string instance_id, PicturesService pictures, FileServing serving, CancellationToken cancel) =>
