@@ -86,6 +86,9 @@ public static class Server
         builder.Services.AddFileStore(settings);
         builder.Services.AddSingleton<Pictures>();
         builder.Services.AddSingleton<PictureFiles>();
+        builder.Services.AddSingleton<Movies>();
+        builder.Services.AddSingleton<MovieFiles>();
+        builder.Services.AddHostedService<MoviesStartupCheck>();
         builder.Services.AddScoped<PicturesService>();
         builder.Services.AddSingleton<AnnotationRenderer>();
         builder.Services.AddScoped<AnnotationsService>();

@@ -24,6 +24,18 @@ public sealed class Settings
     public string FsBucketPrefix { get; init; } = "";
     /// <summary>TMP_DIR: where uploads wait for processing and stored objects are copied for ffmpeg.</summary>
     public string TmpDir { get; init; } = Path.Combine(Path.GetTempPath(), "slate");
+    /// <summary>SLATE_FFMPEG, SLATE_FFPROBE: the programs movie previews are processed with (on PATH by default).</summary>
+    public string FfmpegPath { get; init; } = "ffmpeg";
+    public string FfprobePath { get; init; } = "ffprobe";
+    /// <summary>SLATE_FFMPEG_TIMEOUT: seconds one ffmpeg or ffprobe run may take before it is stopped.</summary>
+    public int FfmpegTimeout { get; init; } = DefaultFfmpegTimeout;
+    public const int DefaultFfmpegTimeout = 3 * 3600;
+    /// <summary>SKIP_NORMALIZATION_FULL: movie uploads are stored as they are, as with ?normalize=false.</summary>
+    public bool SkipNormalizationFull { get; init; }
+    /// <summary>SKIP_NORMALIZATION_HIGHDEF: only the low definition movie is encoded.</summary>
+    public bool SkipNormalizationHighDef { get; init; }
+    /// <summary>PREVIEW_SAVE_SOURCE_FILE: the raw movie upload is kept too (movies bucket, prefix "source").</summary>
+    public bool PreviewSaveSourceFile { get; init; }
     public string? S3Region { get; init; }
     /// <summary>FS_S3_ENDPOINT: an S3-compatible service's address; unset means AWS itself.</summary>
     public string? S3Endpoint { get; init; }
@@ -89,6 +101,12 @@ public sealed class Settings
             FsBackend = (config["FS_BACKEND"] ?? "local").Trim().ToLowerInvariant(),
             FsBucketPrefix = config["FS_BUCKET_PREFIX"] ?? "",
             TmpDir = config["TMP_DIR"] is { Length: > 0 } tmp ? Path.GetFullPath(tmp) : Path.Combine(Path.GetTempPath(), "slate"),
+            FfmpegPath = Optional(config, "SLATE_FFMPEG") ?? "ffmpeg",
+            FfprobePath = Optional(config, "SLATE_FFPROBE") ?? "ffprobe",
+            FfmpegTimeout = Number(config, "SLATE_FFMPEG_TIMEOUT", DefaultFfmpegTimeout) is > 0 and var timeout ? timeout : DefaultFfmpegTimeout,
+            SkipNormalizationFull = Flag(config, "SKIP_NORMALIZATION_FULL", false),
+            SkipNormalizationHighDef = Flag(config, "SKIP_NORMALIZATION_HIGHDEF", false),
+            PreviewSaveSourceFile = Flag(config, "PREVIEW_SAVE_SOURCE_FILE", false),
             S3Region = Optional(config, "FS_S3_REGION"),
             S3Endpoint = Optional(config, "FS_S3_ENDPOINT"),
             S3AccessKey = Optional(config, "FS_S3_ACCESS_KEY"),

@@ -17,6 +17,11 @@ public sealed class PictureFiles(Pictures pictures, IFileStore files)
     public const string ThumbnailsSquare = "thumbnails-square";
     public const string Previews = "previews";
     public const string PreviewBackgrounds = "preview-backgrounds";
+    /// <summary>A movie preview's tile strip (Movies.TileAsync).</summary>
+    public const string Tiles = "tiles";
+
+    /// <summary>The prefixes <see cref="SavePreviewAsync"/> writes.</summary>
+    public static readonly string[] PreviewPrefixes = [Original, Thumbnails, ThumbnailsSquare, Previews];
 
     /// <summary>What an original picture measures once stored.</summary>
     public sealed record StoredPicture(int Width, int Height, long FileSize);

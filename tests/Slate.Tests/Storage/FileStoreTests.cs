@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Amazon.S3;
-using Microsoft.Extensions.Configuration;
 using Slate.Storage;
 using Slate.Tests.Infrastructure;
 
@@ -78,13 +77,7 @@ public abstract class FileStoreContract
 {
     protected abstract IFileStore Store { get; }
 
-    protected static Settings SettingsWith(IDictionary<string, string> values) => Settings.FromConfiguration(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
-        {
-            ["SLATE_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "slate-store-settings"),
-            ["SECRET_KEY"] = "test-secret-key-that-is-long-enough-for-hs256",
-        })
-        .Build());
+    protected static Settings SettingsWith(IDictionary<string, string> values) => TestSettings.With(values);
 
     [Fact]
     public async Task Saved_objects_are_stat_opened_replaced_and_removed()
