@@ -65,14 +65,16 @@ public static class PreviewsRoutes
                     ZouJson.Result(await annotations.UpdateAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Add, update and delete the drawing objects of a preview's annotations (managers, clients, supervisors of the department)");
         routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frame",
-                async (string preview_file_id, HttpRequest request, AnnotatedFramesService frames) =>
-                    Send(await frames.FrameAsync(preview_file_id, request.Query)))
-            .WithSummary("The preview's picture with its annotation drawn on it (png; managers)");
+                async (string preview_file_id, HttpRequest request, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.FrameAsync(preview_file_id, request.Query, cancel)))
+            .WithSummary("A movie's frame (frame_number) or a picture with its annotation drawn on it (png; managers)");
         routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames",
-                async (string preview_file_id, AnnotatedFramesService frames) => Send(await frames.ZipAsync(preview_file_id)))
+                async (string preview_file_id, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.ZipAsync(preview_file_id, cancel)))
             .WithSummary("Every annotated frame of a preview, drawn, in a zip of png files (managers)");
         routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames-pdf",
-                async (string preview_file_id, AnnotatedFramesService frames) => Send(await frames.PdfAsync(preview_file_id)))
+                async (string preview_file_id, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.PdfAsync(preview_file_id, cancel)))
             .WithSummary("Every annotated frame of a preview, drawn, one per page of a pdf (managers)");
     }
 
