@@ -123,8 +123,8 @@ public sealed partial class AnnotationRenderer
 
     static void DrawEllipse(SKCanvas canvas, JsonObject item, (float X, float Y) scale)
     {
-        var (w, h) = item.ContainsKey("rx") || item.ContainsKey("ry") ? (Number(item, "rx", 0) * 2, Number(item, "ry", 0) * 2)
-            : item.ContainsKey("radius") ? (Number(item, "radius", 0) * 2, Number(item, "radius", 0) * 2)
+        var (w, h) = item["rx"] is not null || item["ry"] is not null ? (Number(item, "rx", 0) * 2, Number(item, "ry", 0) * 2)
+            : item["radius"] is not null ? (Number(item, "radius", 0) * 2, Number(item, "radius", 0) * 2)
             : (Number(item, "width", 0), Number(item, "height", 0));
         if (w <= 0 || h <= 0) return;
         using var path = new SKPath();

@@ -143,8 +143,14 @@ public class AnnotationsTests(SlateFactory factory) : IClassFixture<SlateFactory
         await AssertRefusedAsync("[1, 2]", null);
         await AssertRefusedAsync("{\"additions\": [", null);
 
-        // An empty body changes nothing; an unknown preview is a 404.
-        Assert.Empty(await AnnotationsOf(await client.UpdateAnnotationsAsync(scene.Preview, new { })));
+        // Numbers out of a double's range are kept as sent, not a 500.
+        var huge = await AnnotationsOf(await client.PutAsync($"/api/actions/preview-files/{scene.Preview.Id}/update-annotations",
+            new StringContent("{\"additions\": [{\"time\": 1e400, \"drawing\": {\"objects\": [{\"id\": 1e400}]}}]}", Encoding.UTF8, "application/json")));
+        Assert.Single(huge);
+        await AnnotationsOf(await client.UpdateAnnotationsAsync(scene.Preview, new { deletions = new[] { new { time = 1e300, objects = new[] { 1 } } } }));
+
+        // An empty body changes nothing more; an unknown preview is a 404.
+        Assert.Single(await AnnotationsOf(await client.UpdateAnnotationsAsync(scene.Preview, new { })));
         var unknown = await client.PutAsJsonAsync($"/api/actions/preview-files/{Guid.NewGuid()}/update-annotations", Body());
         await unknown.AssertZouErrorAsync(HttpStatusCode.NotFound, ZouMessages.NotFound);
     }

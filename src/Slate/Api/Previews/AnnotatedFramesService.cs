@@ -99,7 +99,7 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
             using var movie = await MovieCopyAsync(preview, cancel);
             foreach (var annotation in annotations)
             {
-                if (TimeOf(annotation) is not { } time) continue;
+                if (TimeOf(annotation) is not { } time || time * fps >= int.MaxValue) continue;
                 var number = Math.Max(1, (int)Math.Round(time * fps) + 1);
                 if (await DrawOnMovieFrameAsync(movie.Path, number, fps, annotation, cancel) is { } png)
                     frames.Add(new Frame($"{baseName}_frame_{number}.png", png));
@@ -161,9 +161,9 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
     /// <summary>An annotation's time in seconds: a number, or a string holding one (Python's float()).</summary>
     static double? TimeOf(JsonNode? annotation) => annotation?["time"] switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => (double)v,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var time) && double.IsFinite(time) => time,
         JsonValue v when v.GetValueKind() == JsonValueKind.String
-            && double.TryParse((string)v!, NumberStyles.Float, CultureInfo.InvariantCulture, out var time) => time,
+            && double.TryParse((string)v!, NumberStyles.Float, CultureInfo.InvariantCulture, out var time) && double.IsFinite(time) => time,
         _ => null,
     };
 

@@ -131,7 +131,7 @@ public sealed class AnnotationChanges
             JsonValue v => v.GetValueKind() switch
             {
                 JsonValueKind.String => ((string)v!).Length == 0,
-                JsonValueKind.Number => (double)v == 0,
+                JsonValueKind.Number => v.TryGetValue<double>(out var number) && number == 0,
                 JsonValueKind.False => true,
                 _ => false,
             },
@@ -159,8 +159,8 @@ public sealed class AnnotationChanges
 
     /// <summary>A JSON value as a key: numbers by value (0 and 0.0 are one time, as in Python), anything else by its JSON text.</summary>
     static string Text(JsonNode? value) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? ((double)v).ToString("R", CultureInfo.InvariantCulture)
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var number)
+            ? number.ToString("R", CultureInfo.InvariantCulture)
             : value?.ToJsonString() ?? "null";
 
     static string TimeKey(JsonObject entry) => Text(entry["time"]);
