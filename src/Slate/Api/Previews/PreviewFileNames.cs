@@ -17,8 +17,8 @@ public static class PreviewFileNames
     {
         var task = await db.Tasks.AsNoTracking().Where(t => t.Id == preview.TaskId)
             .Select(t => new { t.EntityId, t.ProjectId, t.TaskTypeId }).SingleAsync();
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == task.ProjectId).Select(p => p.Name).SingleAsync();
-        var taskType = await db.TaskTypes.AsNoTracking().Where(t => t.Id == task.TaskTypeId).Select(t => t.Name).SingleAsync();
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == task.ProjectId).Select(p => p.Name).FirstOrDefaultAsync() ?? "";
+        var taskType = await db.TaskTypes.AsNoTracking().Where(t => t.Id == task.TaskTypeId).Select(t => t.Name).FirstOrDefaultAsync() ?? "";
         var entity = task.EntityId is { } entityId && (await EntityNames.FullNamesAsync(db, [entityId])).TryGetValue(entityId, out var full)
             ? full.Name
             : "";
