@@ -18,6 +18,7 @@ using Slate.Api.Tasks;
 using Slate.Api.User;
 using Slate.Data;
 using Slate.Http;
+using Slate.Jobs;
 using Slate.Mail;
 using Slate.Media;
 using Slate.Realtime;
@@ -39,8 +40,12 @@ public static class Server
         builder.Services.AddSingleton(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = settings.MaxContentLength > 0 ? settings.MaxContentLength : null);
+        // A multipart file (a movie preview) may be as large as the body itself, not the form reader's default 128 MiB.
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+            options.MultipartBodyLengthLimit = settings.MaxContentLength > 0 ? settings.MaxContentLength : long.MaxValue);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
+        builder.Services.AddJobs(); // after the database: its workers start once the schema is up to date
         AddSecurity(builder.Services);
         builder.Services.AddCors();
         builder.Services.AddApiDocs();
@@ -108,6 +113,10 @@ public static class Server
         builder.Services.AddScoped<PersonAccountsService>();
         builder.Services.AddScoped<PlaylistsService>();
         builder.Services.AddScoped<RunningPreviewsService>();
+        builder.Services.AddScoped<PreviewUploadService>();
+        builder.Services.AddScoped<PreviewFilesService>();
+        builder.Services.AddSingleton<PreviewFileStorage>();
+        builder.Services.AddScoped<PreviewFileUpdates>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

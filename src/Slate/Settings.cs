@@ -41,6 +41,8 @@ public sealed class Settings
     public string? S3Endpoint { get; init; }
     public string? S3AccessKey { get; init; }
     public string? S3SecretKey { get; init; }
+    /// <summary>REMOVE_FILES: deleting a preview also removes its stored files (otherwise only with ?force=true).</summary>
+    public bool RemoveFiles { get; init; }
     /// <summary>CLIENT_CACHE_MAX_AGE: seconds browsers may keep a served file.</summary>
     public int ClientCacheMaxAge { get; init; } = 604800;
     public bool Debug { get; init; }
@@ -87,6 +89,16 @@ public sealed class Settings
     /// <summary>The public address of Kitsu, used in the links e-mails carry.</summary>
     public string DomainName { get; init; } = "localhost:8080";
     public string DomainProtocol { get; init; } = "https";
+    /// <summary>SLATE_JOB_WORKERS: background jobs the server runs at a time (0: none, for API-only nodes).</summary>
+    public int JobWorkers { get; init; } = 1;
+    /// <summary>SLATE_JOB_POLL_SECONDS: how often idle workers look for jobs queued by other processes.</summary>
+    public double JobPollSeconds { get; init; } = 1;
+    /// <summary>SLATE_JOB_LEASE_SECONDS: a running job unrenewed this long (its worker died) is taken over.</summary>
+    public int JobLeaseSeconds { get; init; } = 60;
+    /// <summary>SLATE_JOB_MAX_ATTEMPTS: runs of a job before it is given up.</summary>
+    public int JobMaxAttempts { get; init; } = 3;
+    /// <summary>SLATE_JOB_RETRY_SECONDS: wait before a failed job's next attempt, times the attempts made.</summary>
+    public double JobRetrySeconds { get; init; } = 10;
 
     public static Settings FromConfiguration(IConfiguration config)
     {
@@ -112,6 +124,7 @@ public sealed class Settings
             S3AccessKey = Optional(config, "FS_S3_ACCESS_KEY"),
             S3SecretKey = Optional(config, "FS_S3_SECRET_KEY"),
             ClientCacheMaxAge = Number(config, "CLIENT_CACHE_MAX_AGE", 604800),
+            RemoveFiles = Flag(config, "REMOVE_FILES", false),
             Debug = Flag(config, "DEBUG", false),
             AuthStrategy = config["AUTH_STRATEGY"] ?? "auth_local_classic",
             BcryptRounds = Number(config, "BCRYPT_LOG_ROUNDS", 12),
@@ -150,6 +163,11 @@ public sealed class Settings
             MailDefaultSender = config["MAIL_DEFAULT_SENDER"] is { Length: > 0 } sender ? sender : "no-reply@your-studio.com",
             DomainName = config["DOMAIN_NAME"] is { Length: > 0 } domain ? domain : "localhost:8080",
             DomainProtocol = config["DOMAIN_PROTOCOL"] is { Length: > 0 } protocol ? protocol : "https",
+            JobWorkers = Math.Max(0, Number(config, "SLATE_JOB_WORKERS", 1)),
+            JobPollSeconds = Seconds(config, "SLATE_JOB_POLL_SECONDS", 1, minimum: 0.05),
+            JobLeaseSeconds = Math.Max(3, Number(config, "SLATE_JOB_LEASE_SECONDS", 60)),
+            JobMaxAttempts = Math.Max(1, Number(config, "SLATE_JOB_MAX_ATTEMPTS", 3)),
+            JobRetrySeconds = Seconds(config, "SLATE_JOB_RETRY_SECONDS", 10, minimum: 0),
         };
     }
 
@@ -211,4 +229,7 @@ public sealed class Settings
 
     static int Number(IConfiguration config, string key, int fallback) =>
         int.TryParse(config[key], out var value) ? value : fallback;
+
+    static double Seconds(IConfiguration config, string key, double fallback, double minimum) =>
+        double.TryParse(config[key], System.Globalization.CultureInfo.InvariantCulture, out var value) ? Math.Max(minimum, value) : fallback;
 }

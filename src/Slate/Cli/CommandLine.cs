@@ -15,6 +15,7 @@ public static class CommandLine
         new CreateAdminCommand(),
         new ChangePasswordCommand(),
         new InitDataCommand(),
+        new WorkerCommand(),
     ];
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CommandContext.ForConsole());

@@ -92,6 +92,7 @@ public abstract class SlateDb(DbContextOptions options) : DbContext(options)
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
     public DbSet<PasswordChange> PasswordChanges => Set<PasswordChange>();
     public DbSet<ResetToken> ResetTokens => Set<ResetToken>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

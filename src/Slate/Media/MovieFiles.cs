@@ -33,7 +33,8 @@ public sealed class MovieFiles(Movies movies, PictureFiles pictures, IFileStore 
     /// <summary>The raw upload, kept with PREVIEW_SAVE_SOURCE_FILE.</summary>
     public const string Source = "source";
 
-    static readonly string[] MoviePrefixes = [Previews, LowDef, Source];
+    /// <summary>Every movie a preview may have.</summary>
+    public static readonly string[] Prefixes = [Previews, LowDef, Source];
 
     /// <summary>A stored movie of this bucket, as the routes send it.</summary>
     public static StoredFile Mp4(string prefix, Guid id, DateTime? updatedAt) =>
@@ -84,14 +85,6 @@ public sealed class MovieFiles(Movies movies, PictureFiles pictures, IFileStore 
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    /// <summary>Removes every movie and picture a movie preview may have stored; missing ones are skipped.</summary>
-    public async Task RemoveAsync(Guid previewFileId)
-    {
-        foreach (var prefix in MoviePrefixes) await files.RemoveAsync(Bucket, prefix, previewFileId, CancellationToken.None);
-        foreach (var prefix in PictureFiles.PreviewPrefixes.Append(PictureFiles.Tiles))
-            await files.RemoveAsync(PictureFiles.Bucket, prefix, previewFileId, CancellationToken.None);
     }
 
     /// <summary>Encodes and stores the low definition movie, and the high definition one unless SKIP_NORMALIZATION_HIGHDEF; returns the better one's path.</summary>

@@ -34,8 +34,16 @@ public sealed class FileServing(IFileStore store, Settings settings)
     public async Task<IResult> SendAsync(StoredFile file, CancellationToken cancel) =>
         await TrySendAsync(file, cancel) ?? throw new NotFoundException();
 
+    /// <summary>The first of the files that is stored (a movie's versions in the order a route prefers them), or a 404.</summary>
+    public async Task<IResult> SendFirstAsync(IEnumerable<StoredFile> files, CancellationToken cancel)
+    {
+        foreach (var file in files)
+            if (await TrySendAsync(file, cancel) is { } answer) return answer;
+        throw new NotFoundException();
+    }
+
     /// <summary>The answer for the file, or null when the object is missing (the route may fall back on another).</summary>
-    public async Task<IResult?> TrySendAsync(StoredFile file, CancellationToken cancel)
+    async Task<IResult?> TrySendAsync(StoredFile file, CancellationToken cancel)
     {
         var content = await store.OpenAsync(file.Bucket, file.Prefix, file.Id, cancel);
         if (content is null) return null;

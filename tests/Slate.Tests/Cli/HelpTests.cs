@@ -18,7 +18,7 @@ public sealed class HelpTests : IAsyncLifetime
         var result = await slate.Run(flag);
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var name in new[] { "serve", "init-db", "upgrade-db", "create-admin", "change-password", "init-data" })
+        foreach (var name in new[] { "serve", "init-db", "upgrade-db", "create-admin", "change-password", "init-data", "worker" })
             Assert.Contains($"  {name} ", result.Output);
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
+using Slate.Tests.Previews;
 
 namespace Slate.Tests.Comments;
 
@@ -24,12 +26,12 @@ public class AutomationAndHashtagTests(SlateFactory factory) : IClassFixture<Sla
     }
 
     async Task<StatusAutomation> AutomationAsync(CommentScene s, TaskType inType, ProductionTaskStatus inStatus, TaskType outType,
-        ProductionTaskStatus? outStatus, string field = "status")
+        ProductionTaskStatus? outStatus, string field = "status", bool importLastRevision = false)
     {
         var automation = await factory.Save(new StatusAutomation
         {
             EntityType = "asset", InTaskTypeId = inType.Id, InTaskStatusId = inStatus.Id, OutFieldType = field, OutTaskTypeId = outType.Id,
-            OutTaskStatusId = outStatus?.Id,
+            OutTaskStatusId = outStatus?.Id, ImportLastRevision = importLastRevision,
         });
         await factory.Save(new ProjectStatusAutomationLink { ProjectId = s.Project.Id, StatusAutomationId = automation.Id });
         return automation;
@@ -58,6 +60,28 @@ public class AutomationAndHashtagTests(SlateFactory factory) : IClassFixture<Sla
         // Rigging comes after modeling: its automation back to modeling is a rollback, skipped.
         Assert.Equal(HttpStatusCode.Created, (await s.Admin.CommentAsync(riggingTask, s.Statuses.Wfa)).StatusCode);
         Assert.Equal(s.Statuses.Done.Id, (await factory.ReloadAsync(modelingTask)).TaskStatusId);
+    }
+
+    [Fact]
+    public async Task An_automation_importing_the_last_revision_copies_its_previews_and_files_onto_the_next_task()
+    {
+        var s = await factory.CreateCommentSceneAsync();
+        var (modeling, modelingTask) = await TaskOfTypeAsync(s, 1);
+        var (rigging, riggingTask) = await TaskOfTypeAsync(s, 2);
+        await AutomationAsync(s, modeling, s.Statuses.Done, rigging, s.Statuses.Wip, importLastRevision: true);
+        var posted = await (await s.Admin.CommentAsync(modelingTask, s.Statuses.Wip, "v1")).ReadJsonObjectAsync();
+        var add = await s.Admin.PostAsJsonAsync($"/api/actions/tasks/{modelingTask.Id}/comments/{posted["id"]}/add-preview", new { });
+        var source = new Previews.PreviewScene(s, Guid.Parse((string)posted["id"]!), Guid.Parse((string)(await add.ReadJsonObjectAsync())["id"]!));
+        Assert.Equal(HttpStatusCode.Created, (await source.UploadAsync(Previews.PictureData.Png(32, 18), "turn.png", s.Admin)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await s.Admin.CommentAsync(modelingTask, s.Statuses.Done)).StatusCode);
+        var copy = Assert.Single(await factory.WithDb(db => db.PreviewFiles.AsNoTracking().Where(p => p.TaskId == riggingTask.Id).ToListAsync()));
+        Assert.Equal(("png", "turn", "ready", 32, 1), (copy.Extension, copy.OriginalName, copy.Status, copy.Width, copy.Revision));
+        Assert.Equal(copy.Id, (await factory.ReloadAsync(riggingTask)).LastPreviewFileId);
+        var triggered = Assert.Single(await CommentsOf(riggingTask));
+        Assert.True(await factory.WithDb(db => db.CommentPreviewLinks.AnyAsync(l => l.Comment == triggered.Id && l.PreviewFile == copy.Id)));
+        using var picture = await (await s.Admin.GetAsync($"/api/pictures/originals/preview-files/{copy.Id}.png")).ReadPictureAsync();
+        Assert.Equal((32, 18), (picture.Width, picture.Height));
     }
 
     [Fact]

@@ -107,4 +107,33 @@ public class BatchCommentTests(SlateFactory factory) : IClassFixture<SlateFactor
             .AssertZouErrorAsync(HttpStatusCode.Forbidden, ZouMessages.Forbidden);
         Assert.Equal(0, await factory.WithDb(db => db.Comments.CountAsync(c => c.ObjectId == notMine.Id)));
     }
+
+    [Fact]
+    public async Task Preview_files_of_a_batch_become_previews_of_their_comment_and_an_unusable_one_is_left_out()
+    {
+        var s = await factory.CreateCommentSceneAsync();
+        var form = new MultipartFormDataContent
+        {
+            {
+                new StringContent($$"""
+                    [{"task_status_id": "{{s.Statuses.Wip.Id}}", "text": "one"}, {"task_status_id": "{{s.Statuses.Wip.Id}}", "text": "two"}]
+                    """), "comments"
+            },
+            { new ByteArrayContent(Previews.PictureData.Png(16, 9)), "preview_file-0-a", "frame.png" },
+            { new ByteArrayContent(Previews.PictureData.Png(8, 8)), "preview_file-0-b", "detail.png" },
+            { new ByteArrayContent([1, 2, 3]), "preview_file-1-a", "tool.exe" },
+        };
+        var response = await s.ArtistClient.PostAsync($"/api/actions/tasks/{s.Task.Id}/batch-comment", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.JsonAsync()).AsArray();
+
+        var previews = created[0]!["preview_files"]!.AsArray();
+        Assert.Equal(["frame", "detail"], previews.Select(p => (string?)p!["original_name"]));
+        Assert.All(previews, p => Assert.Equal(("png", "ready", 1), ((string?)p!["extension"], (string?)p!["status"], (int)p!["revision"]!)));
+        Assert.Equal([1, 2], previews.Select(p => (int)p!["position"]!));
+        Assert.Empty(created[1]!["preview_files"]!.AsArray());
+        // The refused file's record went with it: only the two pictures are previews of the task.
+        Assert.Equal(2, await factory.WithDb(db => db.PreviewFiles.CountAsync(p => p.TaskId == s.Task.Id)));
+        Assert.Equal((string?)previews[0]!["id"], (await factory.ReloadAsync(s.Task)).LastPreviewFileId?.ToString());
+    }
 }

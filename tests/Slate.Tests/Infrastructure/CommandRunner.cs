@@ -30,21 +30,24 @@ public sealed class CommandRunner(IReadOnlyDictionary<string, string?>? extraSet
     }
 
     /// <summary>Starts `slate serve` on a free local port and returns once it says it is serving.</summary>
-    public async Task<RunningServer> Serve()
+    public Task<RunningCommand> Serve() => Start(" is serving ", "serve", "--urls", "http://127.0.0.1:0");
+
+    /// <summary>Starts a command that runs until stopped and returns once its output holds <paramref name="ready"/>.</summary>
+    public async Task<RunningCommand> Start(string ready, params string[] args)
     {
         var output = new Transcript();
         var error = new Transcript();
         var stop = new CancellationTokenSource();
         var context = new CommandContext(output.Writer, error.Writer, Settings, stop.Token);
-        var run = Task.Run(() => CommandLine.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], context));
+        var run = Task.Run(() => CommandLine.RunAsync(args, context));
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!output.ToString().Contains(" is serving "))
+        while (!output.ToString().Contains(ready))
         {
             if (run.IsCompleted || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"serve did not start: {output}{error}{run.Exception}");
+                throw new InvalidOperationException($"{args[0]} did not start: {output}{error}{run.Exception}");
             await Task.Delay(50);
         }
-        return new RunningServer(run, output, stop);
+        return new RunningCommand(run, output, stop);
     }
 
     /// <summary>Runs work against the database the commands use, through a host built like theirs.</summary>
@@ -54,9 +57,16 @@ public sealed class CommandRunner(IReadOnlyDictionary<string, string?>? extraSet
         return await host.Services.WithDb(work);
     }
 
-    public sealed class RunningServer(Task<int> run, Transcript output, CancellationTokenSource stop) : IAsyncDisposable
+    public sealed class RunningCommand(Task<int> run, Transcript output, CancellationTokenSource stop) : IAsyncDisposable
     {
         public string Output => output.ToString();
+
+        /// <summary>Asks the command to stop, as Ctrl+C does, and returns its exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            await stop.CancelAsync();
+            return await run;
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -16,7 +16,10 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    SlateFactory(TestDatabase database) => this.database = database;
+    /// <summary>A server on a given database: a subclass's second server shares its first one's.</summary>
+    protected SlateFactory(TestDatabase database) => this.database = database;
+
+    protected TestDatabase Database => database;
 
     /// <summary>A second server on the same data folder and database, as after a restart.</summary>
     public SlateFactory Restarted() => new(database.SameStorage());

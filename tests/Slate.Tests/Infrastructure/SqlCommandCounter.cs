@@ -35,8 +35,10 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        // The server's job workers poll the same database; their commands are not the request's.
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-            && data.Context?.Database.GetConnectionString() == connectionString)
+            && data.Context?.Database.GetConnectionString() == connectionString
+            && !data.Command.CommandText.Contains("slate_job"))
             Interlocked.Increment(ref count);
     }
 

@@ -171,10 +171,10 @@ public abstract class MovieFilesContract(SampleMovies samples)
     [Fact]
     public async Task Removing_a_movie_preview_removes_every_file()
     {
-        var (files, _) = Build();
+        var (files, store) = Build();
         var id = Guid.NewGuid();
         await files.SaveMovieAsync(id, Samples.WithSound, Target, normalize: false, default);
-        await files.RemoveAsync(id);
+        await new Slate.Api.Previews.PreviewFileStorage(store).RemoveAsync(id, "mp4");
         Assert.Empty(await StoredAsync());
     }
 

@@ -115,6 +115,16 @@ public class MoviesTests(SampleMovies samples) : IClassFixture<SampleMovies>
     }
 
     [Fact]
+    public async Task A_run_longer_than_the_timeout_is_stopped()
+    {
+        var quick = new Movies(TestSettings.With(new Dictionary<string, string> { ["SLATE_FFMPEG_TIMEOUT"] = "1" }));
+        var source = await quick.ProbeAsync(samples.Silent, default);
+        var stopped = await Assert.ThrowsAsync<MovieException>(() =>
+            quick.EncodeAsync(samples.Silent, source, MovieEncoding.HighDef(3840, 2160, "25.000"), Output("slow.mp4"), default));
+        Assert.Equal("ffmpeg ran longer than 1 s (SLATE_FFMPEG_TIMEOUT) and was stopped.", stopped.Message);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_ffmpeg()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -122,5 +132,30 @@ public class MoviesTests(SampleMovies samples) : IClassFixture<SampleMovies>
         // A 4K encode at preset slow outlasts the 200 ms.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             movies.EncodeAsync(samples.Silent, source, MovieEncoding.HighDef(3840, 2160, "25.000"), Output("big.mp4"), cancel.Token));
+    }
+}
+
+/// <summary>The movie settings, read with Zou's names and defaults.</summary>
+public class MovieSettingsTests
+{
+    [Fact]
+    public void Movie_settings_default_to_ffmpeg_on_the_path_and_full_normalization()
+    {
+        var settings = TestSettings.With(new Dictionary<string, string>());
+        Assert.Equal(("ffmpeg", "ffprobe", 10800), (settings.FfmpegPath, settings.FfprobePath, settings.FfmpegTimeout));
+        Assert.False(settings.SkipNormalizationFull || settings.SkipNormalizationHighDef || settings.PreviewSaveSourceFile);
+    }
+
+    [Fact]
+    public void Movie_settings_are_read_from_their_variables()
+    {
+        var settings = TestSettings.With(new Dictionary<string, string>
+        {
+            ["SLATE_FFMPEG"] = "/opt/ffmpeg/bin/ffmpeg", ["SLATE_FFPROBE"] = "/opt/ffmpeg/bin/ffprobe", ["SLATE_FFMPEG_TIMEOUT"] = "60",
+            ["SKIP_NORMALIZATION_FULL"] = "true", ["SKIP_NORMALIZATION_HIGHDEF"] = "1", ["PREVIEW_SAVE_SOURCE_FILE"] = "yes",
+        });
+        Assert.Equal(("/opt/ffmpeg/bin/ffmpeg", "/opt/ffmpeg/bin/ffprobe", 60), (settings.FfmpegPath, settings.FfprobePath, settings.FfmpegTimeout));
+        Assert.True(settings.SkipNormalizationFull && settings.SkipNormalizationHighDef && settings.PreviewSaveSourceFile);
+        Assert.Equal(10800, TestSettings.With(new Dictionary<string, string> { ["SLATE_FFMPEG_TIMEOUT"] = "0" }).FfmpegTimeout);
     }
 }

@@ -1,9 +1,12 @@
+using System.Net;
 using Slate.Api.Previews;
+using Slate.Data;
+using Slate.Tests.Infrastructure;
 
 namespace Slate.Tests.Previews;
 
 /// <summary>Zou's download name of a preview file (names_service.get_preview_file_name).</summary>
-public class PreviewFileNamesTests
+public class PreviewFileNamesTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     [Fact]
     public void The_name_is_project_entity_task_type_and_revision_slugified_with_underscores() =>
@@ -21,5 +24,26 @@ public class PreviewFileNamesTests
         Assert.Equal("My Take (final)-3.png", PreviewFileNames.Compose(true, "My Take (final)", "P", "E", "T", 1, 3, "png"));
         // Without an original name the built name stands.
         Assert.Equal("p_e_t_v1.png", PreviewFileNames.Compose(true, null, "P", "E", "T", 1, 1, "png"));
+    }
+
+    [Fact]
+    public async Task The_download_route_names_the_file_so()
+    {
+        var scene = await factory.CreateAnnotationSceneAsync(p => { p.Position = 2; p.OriginalName = "sketch final"; });
+        await factory.StoreWhitePictureAsync(scene.Preview, 20, 10);
+        async Task<string?> NameAsync()
+        {
+            var download = await scene.ManagerClient.GetAsync($"/api/pictures/originals/preview-files/{scene.Preview.Id}/download");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            return download.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+        }
+
+        Assert.Equal($"{scene.Project.Name}_character_{scene.Asset.Name}_{scene.TaskType.Name}_v1-2.png".ToLowerInvariant(), await NameAsync());
+        await factory.WithDb(async db =>
+        {
+            (await Organisations.GetOrCreateAsync(db)).UseOriginalFileName = true;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("sketch final-2.png", await NameAsync());
     }
 }

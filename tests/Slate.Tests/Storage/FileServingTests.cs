@@ -1,3 +1,4 @@
+using Slate.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,14 @@ public sealed class FileServingTests : IDisposable
         Assert.Equal("inline; filename=\"\"", http.Response.Headers.ContentDisposition.ToString());
         Assert.Equal("private, max-age=60", http.Response.Headers.CacheControl.ToString());
         Assert.Equal(stored.LastModified.ToString("R"), http.Response.Headers.LastModified.ToString());
-        Assert.Null(await serving.TrySendAsync(new StoredFile(Buckets.Pictures, "previews", id, "image/png"), default));
+        await Assert.ThrowsAsync<NotFoundException>(() => serving.SendAsync(new StoredFile(Buckets.Pictures, "previews", id, "image/png"), default));
+        // The first stored file of a list is sent (a movie's versions in the order a route prefers them).
+        http.Response.Body = new MemoryStream();
+        await (await serving.SendFirstAsync([
+            new StoredFile(Buckets.Pictures, "previews", id, "image/png"),
+            new StoredFile(Buckets.Pictures, "thumbnails", id, "image/png"),
+        ], default)).ExecuteAsync(http);
+        Assert.Equal([1, 2, 3], ((MemoryStream)http.Response.Body).ToArray());
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

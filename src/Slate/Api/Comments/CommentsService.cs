@@ -22,15 +22,16 @@ namespace Slate.Api.Comments;
 /// </summary>
 public sealed partial class CommentsService(
     SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, CrudService crudService,
-    NotificationService notifications, IFileStore files)
+    NotificationService notifications, IFileStore files, Previews.PreviewUploadService previewUploads,
+    Previews.PreviewFileStorage previewStorage)
 {
     const string AttachmentsPrefix = "attachments";
 
     /// <summary>Raster images a browser may show inline; anything else downloads (Zou's INLINE_SAFE_MIMETYPES).</summary>
     static readonly HashSet<string> InlineMimetypes = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/avif"];
 
-    /// <summary>The files this request stored: removed again when its unit of work fails.</summary>
-    readonly List<Guid> stored = [];
+    /// <summary>How to remove the files this request stored, when its unit of work fails.</summary>
+    readonly List<Func<Task>> removeStored = [];
 
     sealed record Created(Comment Comment, ProductionTaskStatus Status, Person Author, List<AttachmentFile> Attachments);
 
@@ -82,7 +83,9 @@ public sealed partial class CommentsService(
     /// POST /actions/tasks/{task_id}/batch-comment and /actions/tasks/batch-comment: "comments"
     /// (a JSON list, or a JSON string in a form) of {task_status_id, text, checklist, links,
     /// person_id, created_at, task_id}; files whose key holds "attachment_file-&lt;i&gt;" attach to
-    /// comment i. Every entry is checked before any is written.
+    /// comment i, and each file whose key holds "preview_file-&lt;i&gt;" becomes a preview of it.
+    /// Every entry is checked before any is written; a preview file the server cannot use is
+    /// left out of its comment's "preview_files" without failing the batch (as Zou).
     /// </summary>
     public async Task<JsonArray> BatchCommentAsync(string? taskId, JsonObject fields, IReadOnlyList<UploadedFile> uploads)
     {
@@ -100,10 +103,15 @@ public sealed partial class CommentsService(
             if (!await permissions.IsManagerOfAsync(task.ProjectId)) draft = draft with { PersonId = null, CreatedAt = null };
             plan.Add((task, draft));
         }
-        var answer = await PresentAsync(await CreateAllAsync(plan));
-        // Previews sent with a batch are not processed here: Zou drops an unsupported preview
-        // file without failing the batch, and every comment answers its (empty) list of them.
-        foreach (var comment in answer.OfType<JsonObject>()) comment["preview_files"] = new JsonArray();
+        var created = await CreateAllAsync(plan);
+        var answer = await PresentAsync(created);
+        for (var i = 0; i < created.Count; i++)
+        {
+            var previews = new JsonArray();
+            foreach (var upload in uploads.Where(f => f.Field.Contains($"preview_file-{i}")))
+                if (await previewUploads.AddToCommentAsync(plan[i].Task, created[i].Comment, upload) is { } preview) previews.Add(preview);
+            ((JsonObject)answer[i]!)["preview_files"] = previews;
+        }
         return answer;
     }
 
@@ -346,7 +354,10 @@ public sealed partial class CommentsService(
             var inType = await db.TaskTypes.AsNoTracking().Where(t => t.Id == automation.InTaskTypeId).Select(t => t.Name).FirstAsync();
             var inStatus = await db.TaskStatuses.AsNoTracking().Where(s => s.Id == automation.InTaskStatusId).Select(s => s.Name).FirstAsync();
             var draft = new CommentDraft(outStatus, $"Change triggered by {inType} set to {inStatus}", authorId, null, [], [], false, []);
-            await CreateAsync(target, draft, withHashtags: true, automationsRun);
+            var triggered = await CreateAsync(target, draft, withHashtags: true, automationsRun);
+            if (automation.ImportLastRevision == true)
+                foreach (var copy in await previewUploads.CopyLastRevisionAsync(task, target, triggered.Comment))
+                    removeStored.Add(() => previewStorage.RemoveAsync(copy));
         }
     }
 
@@ -386,7 +397,7 @@ public sealed partial class CommentsService(
                 Name = upload.Name, Extension = upload.Name.Split('.')[^1].ToLowerInvariant(), Mimetype = upload.Mimetype, CommentId = commentId,
                 ReplyId = replyId,
             };
-            stored.Add(attachment.Id);
+            removeStored.Add(() => files.RemoveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, CancellationToken.None));
             await using (var content = upload.Open())
                 attachment.Size = await files.SaveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, content, CancellationToken.None);
             db.AttachmentFiles.Add(attachment);
@@ -418,8 +429,8 @@ public sealed partial class CommentsService(
         }
         catch
         {
-            foreach (var id in stored) await files.RemoveAsync(Buckets.Files, AttachmentsPrefix, id, CancellationToken.None);
-            stored.Clear();
+            foreach (var remove in removeStored) await remove();
+            removeStored.Clear();
             throw;
         }
     }

@@ -33,4 +33,18 @@ public sealed class CrudContext(
     /// sent in the answer): collections are shared by every request and hold no state themselves.
     /// </summary>
     public Dictionary<string, object> Items { get; } = [];
+
+    readonly List<Func<Task>> afterCommit = [];
+
+    /// <summary>
+    /// Work that must wait for the rows to be committed (removing stored files: a failed save
+    /// must not leave rows pointing at missing files). Run by whoever commits, with <see cref="CommittedAsync"/>.
+    /// </summary>
+    public void AfterCommit(Func<Task> work) => afterCommit.Add(work);
+
+    public async Task CommittedAsync()
+    {
+        foreach (var work in afterCommit) await work();
+        afterCommit.Clear();
+    }
 }

@@ -102,6 +102,7 @@ public sealed class CrudService(CrudContext c)
         await collection.EmitAsync(row, "delete", c);
         await c.Db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await c.CommittedAsync();
     }
 
     /// <summary>400 for a malformed id, 404 for an unknown one, before any permission check (as Zou).</summary>

@@ -178,23 +178,4 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         var id = EntityService.PathId(instanceId);
         return await db.PreviewBackgroundFiles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id) ?? throw new NotFoundException();
     }
-
-    // ---- Preview files -------------------------------------------------------------------------
-
-    /// <summary>
-    /// GET /pictures/{original|thumbnails|thumbnails-square|previews}/preview-files/{id}.png: task
-    /// access; the original and thumbnails of a shared entity's main preview are open to every
-    /// user but vendors (Zou's rule for shared assets).
-    /// </summary>
-    public async Task<StoredFile> OpenPreviewPictureAsync(string instanceId, string prefix)
-    {
-        var id = EntityService.PathId(instanceId);
-        var preview = await db.PreviewFiles.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.TaskId, p.UpdatedAt }).FirstOrDefaultAsync() ?? throw new NotFoundException();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == preview.TaskId) ?? throw new NotFoundException();
-        var sharedMain = prefix != PictureFiles.Previews && permissions.GlobalRole != "vendor"
-            && await db.Entities.AnyAsync(e => e.Id == task.EntityId && e.IsShared && e.PreviewFileId == id);
-        if (!sharedMain) await permissions.CheckTaskAccessAsync(task);
-        return PictureFiles.Png(prefix, preview.Id, preview.UpdatedAt);
-    }
 }

@@ -19,7 +19,8 @@ namespace Slate.Api.Tasks;
 /// path must belong to that task.
 /// </summary>
 public sealed class TaskPreviewsService(
-    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, FileTreeService fileTree)
+    SlateDb db, Permissions permissions, Events events, ZouSerializer serializer, CrudContext crud, FileTreeService fileTree,
+    Previews.PreviewFileUpdates previewUpdates)
 {
     const string RevisionTaken =
         "Revision {0} already exists for this task. Choose a different revision number, or omit it to let the revision auto-increment.";
@@ -61,6 +62,7 @@ public sealed class TaskPreviewsService(
         await PreviewFileRemoval.RemoveAsync([preview], crud);
         events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
         await db.SaveChangesAsync();
+        await crud.CommittedAsync();
     }
 
     /// <summary>PUT /actions/tasks/{id}/set-main-preview: the task's last preview becomes its entity's thumbnail.</summary>
@@ -69,7 +71,7 @@ public sealed class TaskPreviewsService(
         var task = await MainPreviewTaskAsync(EntityService.PathId(taskId));
         var preview = await LastPreviewAsync(task.Id)
             ?? throw new WrongParameterException("This task has no preview file to set as the main preview.");
-        var entity = await SetEntityPreviewAsync(task, preview);
+        var entity = await previewUpdates.SetEntityPreviewAsync(task, preview);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(entity);
     }
@@ -84,7 +86,7 @@ public sealed class TaskPreviewsService(
         {
             var text = id is JsonValue value && value.TryGetValue<string>(out var s) ? s : throw new ValidationFailedException(("task_ids", "Input should be a valid string"));
             var task = await MainPreviewTaskAsync(Values.TryUuid(text, out var taskId) ? taskId : throw new NotFoundException());
-            if (await LastPreviewAsync(task.Id) is { } preview) changed.Add(await SetEntityPreviewAsync(task, preview));
+            if (await LastPreviewAsync(task.Id) is { } preview) changed.Add(await previewUpdates.SetEntityPreviewAsync(task, preview));
         }
         await db.SaveChangesAsync();
         return new JsonArray([.. (await serializer.ObjectsAsync(changed)).Select(json => (JsonNode)json)]);
@@ -176,10 +178,17 @@ public sealed class TaskPreviewsService(
         return await previews.FirstOrDefaultAsync(p => p.Id == id && p.TaskId == task.Id) ?? throw new NotFoundException();
     }
 
-    async Task<JsonObject> AddToCommentAsync(ProductionTask task, Comment comment, int? revision)
+    async Task<JsonObject> AddToCommentAsync(ProductionTask task, Comment comment, int? revision) =>
+        await serializer.RowAsync(await NewPreviewAsync(task, comment.Id, revision, permissions.User.Id), relations: true);
+
+    /// <summary>
+    /// A new preview record on the comment, saved: a new revision of the task, the revision
+    /// given, or the comment's own revision at its next position (Zou's add_preview_file_to_comment).
+    /// </summary>
+    public async Task<PreviewFile> NewPreviewAsync(ProductionTask task, Guid commentId, int? revision, Guid? personId)
     {
         var taskPreviews = db.PreviewFiles.AsNoTracking().Where(p => p.TaskId == task.Id);
-        var first = await db.CommentPreviewLinks.Where(l => l.Comment == comment.Id)
+        var first = await db.CommentPreviewLinks.Where(l => l.Comment == commentId)
             .Join(taskPreviews, l => l.PreviewFile, p => p.Id, (l, p) => p)
             .OrderBy(p => p.Position).ThenBy(p => p.CreatedAt)
             .FirstOrDefaultAsync();
@@ -198,19 +207,19 @@ public sealed class TaskPreviewsService(
         var preview = new PreviewFile
         {
             Name = Guid.NewGuid().ToString()[..13], Revision = revision, Position = position, Source = "webgui", Extension = "mp4",
-            Status = "processing", TaskId = task.Id, PersonId = permissions.User.Id,
+            Status = "processing", TaskId = task.Id, PersonId = personId,
         };
         db.PreviewFiles.Add(preview);
-        db.CommentPreviewLinks.Add(new CommentPreviewLink { Comment = comment.Id, PreviewFile = preview.Id });
-        if (await db.News.FirstOrDefaultAsync(n => n.CommentId == comment.Id) is { } news) news.PreviewFileId = preview.Id;
+        db.CommentPreviewLinks.Add(new CommentPreviewLink { Comment = commentId, PreviewFile = preview.Id });
+        if (await db.News.FirstOrDefaultAsync(n => n.CommentId == commentId) is { } news) news.PreviewFileId = preview.Id;
         events.Emit("preview-file:new", new JsonObject
         {
             ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
-            ["comment_id"] = ZouSerializer.Uuid(comment.Id),
+            ["comment_id"] = ZouSerializer.Uuid(commentId),
         }, task.ProjectId);
-        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id) }, task.ProjectId);
+        events.Emit("comment:update", new JsonObject { ["comment_id"] = ZouSerializer.Uuid(commentId) }, task.ProjectId);
         await db.SaveChangesAsync();
-        return await serializer.RowAsync(preview, relations: true);
+        return preview;
     }
 
     /// <summary>
@@ -226,24 +235,8 @@ public sealed class TaskPreviewsService(
     }
 
     /// <summary>The task's last preview: the highest revision, its first upload (Zou's get_last_preview_file_for_task).</summary>
-    Task<PreviewFile?> LastPreviewAsync(Guid taskId) => db.PreviewFiles.AsNoTracking()
+    public Task<PreviewFile?> LastPreviewAsync(Guid taskId) => db.PreviewFiles.AsNoTracking()
         .Where(p => p.TaskId == taskId)
         .OrderByDescending(p => p.Revision).ThenBy(p => p.CreatedAt)
         .FirstOrDefaultAsync();
-
-    /// <summary>Zou's update_entity_preview: the thumbnail, then preview-file:set-main and the entity's update event.</summary>
-    async Task<Entity> SetEntityPreviewAsync(ProductionTask task, PreviewFile preview)
-    {
-        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == task.EntityId) ?? throw new NotFoundException();
-        entity.PreviewFileId = preview.Id;
-        var entityId = ZouSerializer.Uuid(entity.Id);
-        events.Emit("preview-file:set-main", new JsonObject
-        {
-            ["entity_id"] = entityId,
-            ["preview_file_id"] = ZouSerializer.Uuid(preview.Id),
-        }, entity.ProjectId);
-        var kind = EntityKinds.Of(await db.EntityTypes.Where(t => t.Id == entity.EntityTypeId).Select(t => t.Name).FirstOrDefaultAsync());
-        events.EmitEntity(kind, "update", entity.Id, entity.ProjectId);
-        return entity;
-    }
 }

@@ -120,7 +120,7 @@ public sealed class CommentsCollection : CrudCollection<Comment>
         // The base removes the comment's link rows with a bulk statement: before the previews'
         // removal loads what links remain, so no row is deleted twice.
         await base.DeleteAsync(row, force, c);
-        await PreviewFileRemoval.RemoveAsync(previews, c);
+        await PreviewFileRemoval.RemoveAsync(previews, c, force);
         if (await TaskHistory.ResetAsync(row.ObjectId, c) is { } reset && reset.PreviousStatusId != reset.Task.TaskStatusId)
             TaskHistory.EmitStatusChanged(reset.Task, reset.PreviousStatusId, reset.Task.TaskStatusId, row.PersonId, c);
     }

@@ -6,14 +6,23 @@ namespace Slate.Api.Crud.Collections;
 /// <summary>
 /// Removing preview file rows (Zou's remove_preview_file), for the preview-files and comments
 /// collections: what points at them is detached first, and a task whose last preview goes away
-/// falls back to its newest remaining one. The stored pictures and movies are the previews
-/// area's business; only the rows change here, in the request's unit of work.
+/// falls back to its newest remaining one. The rows change in the request's unit of work; the
+/// stored files go only with REMOVE_FILES or force, once that unit of work is committed.
 /// </summary>
 public static class PreviewFileRemoval
 {
-    public static async Task RemoveAsync(IReadOnlyCollection<PreviewFile> previews, CrudContext c)
+    public static async Task RemoveAsync(IReadOnlyCollection<PreviewFile> previews, CrudContext c, bool force = false)
     {
         if (previews.Count == 0) return;
+        if (force || c.Settings.RemoveFiles)
+        {
+            var storage = c.Services.GetRequiredService<Previews.PreviewFileStorage>();
+            var removed = previews.Select(p => (p.Id, p.Extension)).ToList();
+            c.AfterCommit(async () =>
+            {
+                foreach (var (id, extension) in removed) await storage.RemoveAsync(id, extension);
+            });
+        }
         var db = c.Db;
         var ids = previews.Select(p => p.Id).ToList();
         foreach (var entity in await db.Entities.Where(e => e.PreviewFileId != null && ids.Contains(e.PreviewFileId.Value)).ToListAsync())

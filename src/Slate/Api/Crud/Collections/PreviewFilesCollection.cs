@@ -70,7 +70,7 @@ public sealed class PreviewFilesCollection : CrudCollection<PreviewFile>
     public override async Task CheckDeleteAsync(PreviewFile row, CrudContext c) =>
         await c.Permissions.CheckManagerOfAsync(await ProjectOfAsync(row, c));
 
-    public override Task DeleteAsync(PreviewFile row, bool force, CrudContext c) => PreviewFileRemoval.RemoveAsync([row], c);
+    public override Task DeleteAsync(PreviewFile row, bool force, CrudContext c) => PreviewFileRemoval.RemoveAsync([row], c, force);
 
     public override Task<Guid?> ProjectOfAsync(PreviewFile row, CrudContext c) => Parents.TaskProjectAsync(c, row.TaskId);
 }
