@@ -95,6 +95,9 @@ public static class Server
         builder.Services.AddSingleton<MovieFiles>();
         builder.Services.AddHostedService<MoviesStartupCheck>();
         builder.Services.AddScoped<PicturesService>();
+        builder.Services.AddSingleton<AnnotationRenderer>();
+        builder.Services.AddScoped<AnnotationsService>();
+        builder.Services.AddScoped<AnnotatedFramesService>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<CommentsService>();
         builder.Services.AddScoped<SearchFiltersService>();

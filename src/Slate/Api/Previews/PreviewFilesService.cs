@@ -156,11 +156,9 @@ public sealed class PreviewFilesService(
     /// </summary>
     async Task<(PreviewFile Preview, ProductionTask Task)> ReadableAsync(string instanceId, bool sharedPicture = false)
     {
-        var id = EntityService.PathId(instanceId);
-        var preview = await db.PreviewFiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == preview.TaskId) ?? throw new NotFoundException();
+        var (preview, task) = await PathPreviews.FindAsync(db, instanceId);
         var sharedMain = sharedPicture && permissions.GlobalRole != "vendor"
-            && await db.Entities.AnyAsync(e => e.Id == task.EntityId && e.IsShared && e.PreviewFileId == id);
+            && await db.Entities.AnyAsync(e => e.Id == task.EntityId && e.IsShared && e.PreviewFileId == preview.Id);
         if (!sharedMain) await permissions.CheckTaskAccessAsync(task);
         return (preview, task);
     }
@@ -179,5 +177,5 @@ public sealed class PreviewFilesService(
         },
     };
 
-    Task<string> DownloadNameAsync(PreviewFile preview) => Task.FromResult($"{preview.OriginalName}.{preview.Extension}");
+    Task<string> DownloadNameAsync(PreviewFile preview) => PreviewFileNames.DownloadNameAsync(db, preview);
 }

@@ -7,8 +7,9 @@ namespace Slate.Api.Previews;
 /// <summary>
 /// Zou's previews blueprint, in its order, as far as issue 8 has built it: the running previews,
 /// the picture variants of preview files, the avatars of organisations, persons and projects,
-/// preview background files. Rules live in <see cref="PicturesService"/> and
-/// <see cref="RunningPreviewsService"/>.
+/// preview background files, annotations and the annotated frames. Rules live in
+/// <see cref="PicturesService"/>, <see cref="RunningPreviewsService"/>, <see cref="AnnotationsService"/>
+/// and <see cref="AnnotatedFramesService"/>.
 /// </summary>
 public static class PreviewsRoutes
 {
@@ -89,10 +90,26 @@ public static class PreviewsRoutes
                 async (string preview_file_id, HttpRequest request, PreviewFilesService previews) =>
                     ZouJson.Result(await previews.SetMainPreviewAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Make the preview its entity's thumbnail; with frame_number (movies), that frame becomes its picture");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frame",
+                async (string preview_file_id, HttpRequest request, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.FrameAsync(preview_file_id, request.Query, cancel)))
+            .WithSummary("A movie's frame (frame_number) or a picture with its annotation drawn on it (png; managers)");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames",
+                async (string preview_file_id, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.ZipAsync(preview_file_id, cancel)))
+            .WithSummary("Every annotated frame of a preview, drawn, in a zip of png files (managers)");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frames-pdf",
+                async (string preview_file_id, AnnotatedFramesService frames, CancellationToken cancel) =>
+                    Send(await frames.PdfAsync(preview_file_id, cancel)))
+            .WithSummary("Every annotated frame of a preview, drawn, one per page of a pdf (managers)");
         routes.Put("/actions/preview-files/{preview_file_id}/update-position",
                 async (string preview_file_id, HttpRequest request, PreviewFilesService previews) =>
                     ZouJson.Result(await previews.UpdatePositionAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
             .WithSummary("Move the preview within its revision's previews; answers them in their new order");
+        routes.Put("/actions/preview-files/{preview_file_id}/update-annotations",
+                async (string preview_file_id, HttpRequest request, AnnotationsService annotations) =>
+                    ZouJson.Result(await annotations.UpdateAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
+            .WithSummary("Add, update and delete the drawing objects of a preview's annotations (managers, clients, supervisors of the department)");
         routes.Get("/actions/preview-files/{preview_file_id}/extract-tile",
                 async (string preview_file_id, PreviewFilesService previews, FileServing serving, CancellationToken cancel) =>
                     await serving.SendAsync(await previews.ExtractTileAsync(preview_file_id, cancel), cancel))
@@ -102,6 +119,8 @@ public static class PreviewsRoutes
     /// <summary>?normalize=false stores a movie as it was uploaded (Zou's get_bool_parameter: only "true" is true; default true).</summary>
     static bool Normalize(HttpRequest request) =>
         request.Query["normalize"].FirstOrDefault() is not { } value || value.Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    static IResult Send(MadeFile file) => Results.File(file.Content, file.ContentType, file.DownloadName);
 
     static Delegate PreviewPicture(string prefix) =>
         async (string instance_id, PreviewFilesService previews, FileServing serving, CancellationToken cancel) =>
