@@ -117,6 +117,7 @@ public static class Server
         builder.Services.AddScoped<PreviewFilesService>();
         builder.Services.AddSingleton<PreviewFileStorage>();
         builder.Services.AddScoped<PreviewFileUpdates>();
+        builder.Services.AddScoped<PreviewFrames>();
         builder.Services.AddJobHandler<MovieNormalization>();
 
         var app = builder.Build();

@@ -23,6 +23,7 @@ public partial class RouteCoverageTests(SlateFactory factory) : IClassFixture<Sl
     [InlineData("departments")]
     [InlineData("persons")]
     [InlineData("user")]
+    [InlineData("previews")]
     public void Every_route_of_the_blueprint_is_mapped(string blueprint)
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

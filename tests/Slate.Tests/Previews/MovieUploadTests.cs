@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,35 @@ public abstract class MovieUploadScenarios(SlateFactory factory, SampleMovies mo
         var row = await ProcessedAsync(preview.PreviewId);
         Assert.Equal(("ready", 320, 240), (row.Status, row.Width, row.Height));
         Assert.Equal(bytes, await preview.Scene.ArtistClient.GetByteArrayAsync($"/api/movies/originals/preview-files/{preview.PreviewId}.mp4"));
+    }
+
+    [Fact]
+    public async Task A_frame_of_a_movie_is_extracted_for_managers_and_can_become_the_entitys_picture()
+    {
+        var preview = await MoviePreviewAsync();
+        await preview.UploadAsync(await File.ReadAllBytesAsync(movies.WithSound), "take.mov", query: "?normalize=false");
+        Assert.Equal("ready", (await ProcessedAsync(preview.PreviewId)).Status);
+        var admin = preview.Scene.Admin;
+        var extract = $"/api/actions/preview-files/{preview.PreviewId}/extract-frame";
+
+        using (var frame = await (await admin.GetAsync($"{extract}?frame_number=5")).ReadPictureAsync())
+            Assert.Equal((320, 240), (frame.Width, frame.Height));
+        await (await admin.GetAsync($"{extract}?frame_number=1000")).AssertWrongParameterAsync("The movie has no frame 1000.");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{extract}?frame_number=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await preview.Scene.ArtistClient.GetAsync(extract)).StatusCode);
+
+        var original = $"/api/pictures/originals/preview-files/{preview.PreviewId}.png";
+        var firstFrame = await admin.GetByteArrayAsync(original);
+        var main = await admin.PutAsJsonAsync($"/api/actions/preview-files/{preview.PreviewId}/set-main-preview", new { frame_number = 20 });
+        Assert.Equal(preview.PreviewId.ToString(), (string?)(await main.ReadJsonObjectAsync())["preview_file_id"]);
+        var chosen = await admin.GetByteArrayAsync(original);
+        Assert.NotEqual(firstFrame, chosen);
+        using (var picture = SixLabors.ImageSharp.Image.Load(chosen))
+            Assert.Equal((320, 240), (picture.Width, picture.Height));
+
+        var still = await preview.Scene.AddPreviewAsync();
+        await still.UploadAsync(PictureData.Png(8, 8), "still.png");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/actions/preview-files/{still.PreviewId}/extract-frame")).StatusCode);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed record MadeFile(byte[] Content, string ContentType, string? Downlo
 /// frame N showing at (N - 1) / fps.
 /// </summary>
 public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, IFileStore store, AnnotationRenderer renderer,
-    Movies movies, Settings settings)
+    PreviewFrames movieFrames)
 {
     static readonly string[] PictureExtensions = ["jpg", "jpeg", "jpe", "png"];
     const string NoFrameExtracted = "No annotated frame could be extracted from this preview";
@@ -44,10 +44,10 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
         if (IsMovie(preview))
         {
             if (frameNumber is not { } number) throw new WrongParameterException("frame_number is required for movie previews");
-            var fps = await FpsAsync(task);
+            var fps = await movieFrames.FpsAsync(task);
             var annotation = annotations.FirstOrDefault(a => TimeOf(a) is { } time && Math.Abs(time - (number - 1) / fps) <= 1 / (2 * fps))
                 ?? throw new BadRequestException($"No annotation found for frame {number}");
-            using var movie = await MovieCopyAsync(preview, cancel);
+            using var movie = await movieFrames.MovieCopyAsync(preview, cancel);
             var png = await DrawOnMovieFrameAsync(movie.Path, number, fps, annotation, cancel) ?? throw new BadRequestException(NoFrameExtracted);
             return new MadeFile(png, "image/png", null);
         }
@@ -95,8 +95,8 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
         var frames = new List<Frame>();
         if (IsMovie(preview))
         {
-            var fps = await FpsAsync(task);
-            using var movie = await MovieCopyAsync(preview, cancel);
+            var fps = await movieFrames.FpsAsync(task);
+            using var movie = await movieFrames.MovieCopyAsync(preview, cancel);
             foreach (var annotation in annotations)
             {
                 if (TimeOf(annotation) is not { } time || time * fps >= int.MaxValue) continue;
@@ -116,47 +116,15 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
 
     async Task<byte[]> DrawOnPictureAsync(PreviewFile preview, JsonNode? annotation)
     {
-        CheckBinaryHeld(preview);
+        PreviewFrames.CheckBinaryHeld(preview);
         await using var picture = await store.OpenAsync(PictureFiles.Bucket, PictureFiles.Previews, preview.Id, CancellationToken.None)
-            ?? throw BinaryMissing();
-        return renderer.DrawPng(picture, annotation) ?? throw BinaryMissing();
-    }
-
-    /// <summary>The high definition movie as a local file for ffmpeg; 404 when it is not stored.</summary>
-    async Task<LocalCopy> MovieCopyAsync(PreviewFile preview, CancellationToken cancel)
-    {
-        CheckBinaryHeld(preview);
-        return await store.LocalCopyAsync(MovieFiles.Bucket, MovieFiles.Previews, preview.Id, cancel) ?? throw BinaryMissing();
+            ?? throw PreviewFrames.BinaryMissing();
+        return renderer.DrawPng(picture, annotation) ?? throw PreviewFrames.BinaryMissing();
     }
 
     /// <summary>Frame N of the movie with the annotation drawn on it; null when ffmpeg gives no frame there.</summary>
-    async Task<byte[]?> DrawOnMovieFrameAsync(string moviePath, int frameNumber, double fps, JsonNode? annotation, CancellationToken cancel)
-    {
-        Directory.CreateDirectory(settings.TmpDir);
-        var framePath = Path.Combine(settings.TmpDir, $"annotated-frame-{Guid.NewGuid():N}.png");
-        try
-        {
-            await movies.ExtractFrameAsync(moviePath, (frameNumber - 1) / fps, framePath, cancel);
-            await using var frame = File.OpenRead(framePath);
-            return renderer.DrawPng(frame, annotation);
-        }
-        catch (MovieException)
-        {
-            return null;
-        }
-        finally
-        {
-            File.Delete(framePath);
-        }
-    }
-
-    /// <summary>The frame rate Zou gives the preview's frames: the entity's data fps, else the project's, else 25.</summary>
-    async Task<double> FpsAsync(ProductionTask task)
-    {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == task.ProjectId).Select(p => new { p.Fps, p.Resolution }).SingleAsync();
-        var entityData = await db.Entities.AsNoTracking().Where(e => e.Id == task.EntityId).Select(e => e.Data).FirstOrDefaultAsync();
-        return double.Parse(MovieTarget.For(entityData, project.Fps, project.Resolution).Fps, CultureInfo.InvariantCulture);
-    }
+    async Task<byte[]?> DrawOnMovieFrameAsync(string moviePath, int frameNumber, double fps, JsonNode? annotation, CancellationToken cancel) =>
+        await movieFrames.FrameAsync(moviePath, frameNumber, fps, cancel) is { } png ? renderer.DrawPng(new MemoryStream(png), annotation) : null;
 
     /// <summary>An annotation's time in seconds: a number, or a string holding one (Python's float()).</summary>
     static double? TimeOf(JsonNode? annotation) => annotation?["time"] switch
@@ -173,16 +141,7 @@ public sealed class AnnotatedFramesService(SlateDb db, Permissions permissions, 
 
     static bool IsPicture(PreviewFile preview) => PictureExtensions.Contains((preview.Extension ?? "").ToLowerInvariant());
 
-    /// <summary>A preview imported with its metadata only (data.imported_only) has no file here.</summary>
-    static void CheckBinaryHeld(PreviewFile preview)
-    {
-        if (preview.Data?["imported_only"] is JsonValue imported && imported.TryGetValue<bool>(out var only) && only) throw BinaryMissing();
-    }
-
     /// <summary>Zou's 400 for a preview that is neither a picture nor a movie, with the extension as Python prints it.</summary>
     static WrongParameterException WrongExtension(PreviewFile preview, string what) =>
         new($"Cannot extract annotated {what} from preview with extension '{(preview.Extension ?? "").ToLowerInvariant()}'");
-
-    /// <summary>Zou's answer when the stored picture or movie is not there: 404 {"error": ...}.</summary>
-    static ApiException BinaryMissing() => new(404, new JsonObject { ["error"] = "preview file binary is not available" });
 }

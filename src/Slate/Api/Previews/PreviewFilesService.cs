@@ -23,7 +23,7 @@ public enum MovieVersion { Originals, Low, Source }
 /// </summary>
 public sealed class PreviewFilesService(
     SlateDb db, Permissions permissions, ZouSerializer serializer, CrudContext crud, PreviewFileUpdates updates,
-    MovieFiles movieFiles)
+    MovieFiles movieFiles, PreviewFrames frames, PictureFiles pictures)
 {
     /// <summary>Movie versions in the order each route looks for them.</summary>
     static readonly Dictionary<MovieVersion, string[]> MoviePrefixes = new()
@@ -132,10 +132,32 @@ public sealed class PreviewFilesService(
     }
 
     /// <summary>
+    /// GET /actions/preview-files/{id}/extract-frame?frame_number=N (project managers): frame N of
+    /// a movie preview as a PNG (the first frame without N). Not a movie → 404, as Zou.
+    /// </summary>
+    public async Task<MadeFile> ExtractFrameAsync(string previewFileId, IQueryCollection query, CancellationToken cancel)
+    {
+        var frameNumber = QueryArgs.Integer(query, "frame_number") ?? 1;
+        if (frameNumber < 1) throw new ValidationFailedException(("frame_number", "Input should be greater than or equal to 1"));
+        var (preview, task) = await PathPreviews.FindAsync(db, previewFileId);
+        await permissions.CheckManagerOfAsync(task.ProjectId);
+        if (preview.Extension != "mp4") throw new NotFoundException();
+        return new MadeFile(await MovieFrameAsync(preview, task, frameNumber, cancel), "image/png", null);
+    }
+
+    /// <summary>Frame N of the preview's movie; a frame past its end is a 400.</summary>
+    async Task<byte[]> MovieFrameAsync(PreviewFile preview, ProductionTask task, int frameNumber, CancellationToken cancel)
+    {
+        using var movie = await frames.MovieCopyAsync(preview, cancel);
+        return await frames.FrameAsync(movie.Path, frameNumber, await frames.FpsAsync(task), cancel)
+            ?? throw new WrongParameterException($"The movie has no frame {frameNumber}.");
+    }
+
+    /// <summary>
     /// PUT /actions/preview-files/{id}/set-main-preview: the preview becomes its entity's
     /// thumbnail (project and entity access, not clients). Answers the entity.
     /// </summary>
-    public async Task<JsonObject> SetMainPreviewAsync(string previewFileId, JsonObject body)
+    public async Task<JsonObject> SetMainPreviewAsync(string previewFileId, JsonObject body, CancellationToken cancel)
     {
         var frameNumber = RequestBody.OptionalInt(body["frame_number"], "frame_number");
         var id = EntityService.PathId(previewFileId);
@@ -143,8 +165,13 @@ public sealed class PreviewFilesService(
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == preview.TaskId) ?? throw new NotFoundException();
         await permissions.CheckEntityAccessAsync(task.ProjectId, task.EntityId);
         if (await permissions.ProjectRoleAsync(task.ProjectId) == "client") throw new PermissionDeniedException();
-        if (frameNumber is not null && preview.Extension != "mp4")
-            throw new WrongParameterException("Can't use a given frame on non movie preview");
+        if (frameNumber is { } number)
+        {
+            if (preview.Extension != "mp4") throw new WrongParameterException("Can't use a given frame on non movie preview");
+            // Zou's replace_extracted_frame_for_preview_file: the frame becomes the preview's pictures.
+            var frame = await MovieFrameAsync(preview, task, number, cancel);
+            await pictures.SavePreviewAsync(preview.Id, new MemoryStream(frame));
+        }
         var entity = await updates.SetEntityPreviewAsync(task, preview);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(entity);

@@ -87,9 +87,13 @@ public static class PreviewsRoutes
                     await serving.SendAsync(await pictures.OpenBackgroundFileAsync(instance_id, extension), cancel))
             .WithSummary("Download a preview background file");
         routes.Put("/actions/preview-files/{preview_file_id}/set-main-preview",
-                async (string preview_file_id, HttpRequest request, PreviewFilesService previews) =>
-                    ZouJson.Result(await previews.SetMainPreviewAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request))))
+                async (string preview_file_id, HttpRequest request, PreviewFilesService previews, CancellationToken cancel) =>
+                    ZouJson.Result(await previews.SetMainPreviewAsync(preview_file_id, await RequestBody.ReadFieldsAsync(request), cancel)))
             .WithSummary("Make the preview its entity's thumbnail; with frame_number (movies), that frame becomes its picture");
+        routes.Get("/actions/preview-files/{preview_file_id}/extract-frame",
+                async (string preview_file_id, HttpRequest request, PreviewFilesService previews, CancellationToken cancel) =>
+                    Send(await previews.ExtractFrameAsync(preview_file_id, request.Query, cancel)))
+            .WithSummary("Frame frame_number of a movie preview, as a png (managers)");
         routes.Get("/actions/preview-files/{preview_file_id}/extract-annotated-frame",
                 async (string preview_file_id, HttpRequest request, AnnotatedFramesService frames, CancellationToken cancel) =>
                     Send(await frames.FrameAsync(preview_file_id, request.Query, cancel)))
