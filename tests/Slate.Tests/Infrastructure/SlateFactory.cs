@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Slate.Data;
 
 namespace Slate.Tests.Infrastructure;
@@ -26,6 +28,19 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool OnPostgres => database.OnPostgres;
 
+    /// <summary>Whether the server's log messages are kept in <see cref="Log"/> (for tests of what it logs).</summary>
+    protected virtual bool KeepsLog => false;
+
+    /// <summary>The server's log messages, when <see cref="KeepsLog"/>.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>The first kept log message containing the text, waited for (background services log late).</summary>
+    public async Task<string> LoggedAsync(string text)
+    {
+        await Waiting.UntilAsync(() => Log.Any(line => line.Contains(text)), $"a log message with \"{text}\"");
+        return Log.First(line => line.Contains(text));
+    }
+
     /// <summary>Extra settings a test class needs (Zou's environment variable names).</summary>
     protected virtual IDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
@@ -33,6 +48,7 @@ public class SlateFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
+        if (KeepsLog) builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
     }
 
     public async Task InitializeAsync()

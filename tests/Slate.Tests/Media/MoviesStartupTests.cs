@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Slate.Tests.Infrastructure;
 
 namespace Slate.Tests.Media;
@@ -9,15 +6,9 @@ namespace Slate.Tests.Media;
 /// <summary>A server whose ffmpeg cannot be run, with its log kept.</summary>
 public sealed class NoFfmpegFactory : SlateFactory
 {
-    public ConcurrentQueue<string> Log { get; } = new();
-
     protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["SLATE_FFMPEG"] = "/nonexistent/ffmpeg" };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
-    }
+    protected override bool KeepsLog => true;
 }
 
 public class MoviesStartupTests(NoFfmpegFactory factory) : IClassFixture<NoFfmpegFactory>
@@ -26,9 +17,7 @@ public class MoviesStartupTests(NoFfmpegFactory factory) : IClassFixture<NoFfmpe
     public async Task A_missing_ffmpeg_is_logged_and_the_server_runs_on()
     {
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api")).StatusCode);
-        for (var waited = 0; !factory.Log.Any(line => line.Contains("Movie previews will be marked broken")) && waited < 30_000; waited += 100)
-            await Task.Delay(100);
-        var logged = Assert.Single(factory.Log, line => line.Contains("Movie previews will be marked broken"));
+        var logged = await factory.LoggedAsync("Movie previews will be marked broken");
         Assert.StartsWith("Movies: /nonexistent/ffmpeg cannot be run: ", logged);
     }
 }

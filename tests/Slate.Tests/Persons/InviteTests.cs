@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;
 
@@ -130,18 +128,12 @@ public class InviteWithBrokenMailTests(BrokenMailFactory factory) : IClassFixtur
 /// <summary>MAIL_ENABLED off, with a mail sink that must stay empty and the server's log kept.</summary>
 public class MailDisabledFactory : MailFactory
 {
-    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
-
     protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>(base.ExtraSettings)
     {
         ["MAIL_ENABLED"] = "false",
     };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
-    }
+    protected override bool KeepsLog => true;
 }
 
 /// <summary>With MAIL_ENABLED off nothing is sent: the message, link included, goes to the log.</summary>
