@@ -6,7 +6,14 @@ using Slate.Http;
 namespace Slate.Api.Comments;
 
 /// <summary>A file sent with a request: the form key it came under, its name and type, and its content.</summary>
-public sealed record UploadedFile(string Field, string Name, string? Mimetype, Func<Stream> Open);
+public sealed record UploadedFile(string Field, string Name, string? Mimetype, Func<Stream> Open)
+{
+    /// <summary>Zou's reading of a file name: the lowercased text after the last dot (the whole name without one).</summary>
+    public string Extension => Name[(Name.LastIndexOf('.') + 1)..].ToLowerInvariant();
+
+    /// <summary>The name before its last dot; empty without one.</summary>
+    public string BaseName => Name.LastIndexOf('.') is var dot and >= 0 ? Name[..dot] : "";
+}
 
 /// <summary>
 /// A comment as asked for (Zou's CommentCreateSchema and the batch entries), read and checked

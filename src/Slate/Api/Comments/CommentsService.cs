@@ -394,7 +394,7 @@ public sealed partial class CommentsService(
         {
             var attachment = new AttachmentFile
             {
-                Name = upload.Name, Extension = upload.Name.Split('.')[^1].ToLowerInvariant(), Mimetype = upload.Mimetype, CommentId = commentId,
+                Name = upload.Name, Extension = upload.Extension, Mimetype = upload.Mimetype, CommentId = commentId,
                 ReplyId = replyId,
             };
             removeStored.Add(() => files.RemoveAsync(Buckets.Files, AttachmentsPrefix, attachment.Id, CancellationToken.None));

@@ -124,8 +124,7 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         var id = EntityService.PathId(instanceId);
         var background = await db.PreviewBackgroundFiles.FirstOrDefaultAsync(b => b.Id == id) ?? throw new NotFoundException();
         var upload = await readUpload();
-        var dot = upload.Name.LastIndexOf('.');
-        var extension = upload.Name[(dot + 1)..].ToLowerInvariant();
+        var extension = upload.Extension;
         if (extension != "hdr") throw new WrongParameterException($"Wrong file format, extension: {extension}");
         var hadFile = background.FileSize > 0;
         await using (var content = upload.Open())
@@ -133,7 +132,7 @@ public sealed class PicturesService(SlateDb db, Permissions permissions, Events 
         try
         {
             background.Extension = extension;
-            background.OriginalName = dot < 0 ? "" : upload.Name[..dot];
+            background.OriginalName = upload.BaseName;
             var backgroundId = ZouSerializer.Uuid(background.Id);
             events.Emit("preview-background-file:update", new JsonObject { ["preview_background_file_id"] = backgroundId }, null);
             events.Emit("preview-background-file:add-file",

@@ -113,9 +113,8 @@ public sealed class PreviewUploadService(
     /// </summary>
     public async Task AttachAsync(PreviewFile preview, ProductionTask task, UploadedFile upload, bool normalize)
     {
-        var dot = upload.Name.LastIndexOf('.');
-        var extension = upload.Name[(dot + 1)..].ToLowerInvariant();
-        preview.OriginalName = dot < 0 ? "" : upload.Name[..dot];
+        var extension = upload.Extension;
+        preview.OriginalName = upload.BaseName;
         try
         {
             if (PictureExtensions.Contains(extension)) await StorePictureAsync(preview, upload);
