@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Crud;
 using Slate.Api.Crud.Collections;
 using Slate.Api.Entities;
-using Slate.Api.Tasks;
 using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
@@ -93,9 +92,7 @@ public sealed class PreviewFilesService(
     {
         var position = RequestBody.OptionalInt(body["position"], "position") ?? 0;
         if (position < 0) throw new ValidationFailedException(("position", "Input should be greater than or equal to 0"));
-        var id = EntityService.PathId(previewFileId);
-        var moved = await db.PreviewFiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == moved.TaskId) ?? throw new NotFoundException();
+        var (moved, task) = await PathPreviews.FindAsync(db, previewFileId);
         await permissions.CheckTaskActionAccessAsync(task);
         var revision = await db.PreviewFiles
             .Where(p => p.TaskId == moved.TaskId && p.Revision == moved.Revision)
@@ -103,7 +100,7 @@ public sealed class PreviewFilesService(
             .ToListAsync();
         if (position >= 1 && position <= revision.Count)
         {
-            var preview = revision.First(p => p.Id == id);
+            var preview = revision.First(p => p.Id == moved.Id);
             revision.Remove(preview);
             revision.Insert(position - 1, preview);
             for (var i = 0; i < revision.Count; i++) revision[i].Position = i + 1;
@@ -160,9 +157,7 @@ public sealed class PreviewFilesService(
     public async Task<JsonObject> SetMainPreviewAsync(string previewFileId, JsonObject body, CancellationToken cancel)
     {
         var frameNumber = RequestBody.OptionalInt(body["frame_number"], "frame_number");
-        var id = EntityService.PathId(previewFileId);
-        var preview = await db.PreviewFiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == preview.TaskId) ?? throw new NotFoundException();
+        var (preview, task) = await PathPreviews.FindAsync(db, previewFileId);
         await permissions.CheckEntityAccessAsync(task.ProjectId, task.EntityId);
         if (await permissions.ProjectRoleAsync(task.ProjectId) == "client") throw new PermissionDeniedException();
         if (frameNumber is { } number)
