@@ -231,7 +231,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         var workingFiles = db.WorkingFiles.Where(f => f.EntityId == entity.Id).Select(f => (Guid?)f.Id);
         await db.OutputFiles.Where(f => f.EntityId == entity.Id || workingFiles.Contains(f.SourceFileId)).ExecuteDeleteAsync();
         await RowBinder.DeleteLinksAsync(entity.Id, typeof(Entity), db);
-        await TaskDeletion.RemoveAsync(db, taskIds, force: true);
+        TaskDeletion.EmitRemoved(events, await TaskDeletion.RemoveAsync(db, taskIds, force: true));
         db.Entities.Remove(entity);
         events.EmitEntity(kind, "delete", entity.Id, entity.ProjectId);
     }
