@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Tests.Crud.Structure;
@@ -27,5 +28,30 @@ public class EventCatalogueTests(SlateFactory factory) : IClassFixture<SlateFact
             ["task_id"] = task.Id.ToString(), ["entity_id"] = entity.Id.ToString(), ["task_type_id"] = task.TaskTypeId.ToString(),
             ["project_id"] = project.Id.ToString(),
         }, Assert.Single(deleted).Data);
+    }
+
+    [Fact]
+    public async Task Creating_the_default_task_status_on_first_use_records_task_status_new()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var project = await factory.CreateProjectAsync(open: true);
+        var asset = await factory.CreateEntityAsync(project);
+        var modeling = await factory.CreateTaskTypeAsync();
+        // No default status yet, nor one that would be taken for it: the route creates "Todo".
+        await factory.WithDb(async db =>
+        {
+            foreach (var status in await db.TaskStatuses.Where(s => s.IsDefault == true || s.ShortName == "todo").ToListAsync())
+                (status.IsDefault, status.ShortName) = (false, TestData.Unique("old"));
+            return await db.SaveChangesAsync();
+        });
+
+        var created = await admin.PostAsJsonAsync($"/api/actions/projects/{project.Id}/task-types/{modeling.Id}/assets/create-tasks",
+            new JsonArray(asset.Id.ToString()));
+        var task = Assert.Single(await Responses.ArrayAsync(created, HttpStatusCode.Created))!;
+
+        var recorded = await factory.WithDb(db => db.ApiEvents.AsNoTracking().Where(e => e.Name == "task-status:new").ToListAsync());
+        var statusEvent = Assert.Single(recorded);
+        Responses.AssertJsonEqual(new JsonObject { ["task_status_id"] = (string?)task["task_status_id"] }, statusEvent.Data);
+        Assert.Null(statusEvent.ProjectId);
     }
 }

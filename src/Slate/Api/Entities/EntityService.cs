@@ -428,7 +428,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         var existing = (await db.Tasks.AsNoTracking()
             .Where(t => t.EntityId == entity.Id && t.Name == "main" && typeIds.Contains(t.TaskTypeId))
             .Select(t => t.TaskTypeId).ToListAsync()).ToHashSet();
-        var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept: kindName == "Concept");
+        var status = await DefaultTaskStatus.GetOrCreateAsync(db, events, forConcept: kindName == "Concept");
         return await AddTasksAsync([.. taskTypes.DistinctBy(t => t.Id).Where(t => !existing.Contains(t.Id)).Select(type => (entity, type))], status);
     }
 

@@ -116,7 +116,7 @@ public sealed class BulkTasksService(SlateDb db, Permissions permissions, Events
         var existing = (await db.Tasks.AsNoTracking()
             .Where(t => entityIds.Contains(t.EntityId) && t.TaskTypeId == taskType.Id)
             .Select(t => t.EntityId).ToListAsync()).ToHashSet();
-        var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept);
+        var status = await DefaultTaskStatus.GetOrCreateAsync(db, events, forConcept);
         return await entities.AddTasksAsync([.. targets.Where(e => !existing.Contains(e.Id)).Select(e => (e, taskType))], status);
     }
 
