@@ -7,6 +7,7 @@ using Slate.Api.Comments;
 using Slate.Api.Crud;
 using Slate.Api.Departments;
 using Slate.Api.Entities;
+using Slate.Api.EventLog;
 using Slate.Api.Files;
 using Slate.Api.Index;
 using Slate.Api.Persons;
@@ -71,6 +72,7 @@ public static class Server
         builder.Services.AddScoped<ShotsService>();
         builder.Services.AddScoped<TaskPreviewsService>();
         builder.Services.AddScoped<DepartmentsService>();
+        builder.Services.AddScoped<EventsService>();
         builder.Services.AddScoped<PersonTimeService>();
         builder.Services.AddScoped<PresenceService>();
         builder.Services.AddScoped<FileTreeService>();
@@ -132,6 +134,7 @@ public static class Server
 
         app.MapArea(IndexRoutes.Map);
         app.MapArea(AuthRoutes.Map);
+        app.MapArea(EventsRoutes.Map);
         app.MapArea(CrudRoutes.Map);
         app.MapArea(TaskSettingsRoutes.Map);
         app.MapArea(ProjectsRoutes.Map);

@@ -231,7 +231,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         var workingFiles = db.WorkingFiles.Where(f => f.EntityId == entity.Id).Select(f => (Guid?)f.Id);
         await db.OutputFiles.Where(f => f.EntityId == entity.Id || workingFiles.Contains(f.SourceFileId)).ExecuteDeleteAsync();
         await RowBinder.DeleteLinksAsync(entity.Id, typeof(Entity), db);
-        await TaskDeletion.RemoveAsync(db, taskIds, force: true);
+        TaskDeletion.EmitRemoved(events, await TaskDeletion.RemoveAsync(db, taskIds, force: true));
         db.Entities.Remove(entity);
         events.EmitEntity(kind, "delete", entity.Id, entity.ProjectId);
     }
@@ -428,7 +428,7 @@ public sealed class EntityService(SlateDb db, Permissions permissions, Events ev
         var existing = (await db.Tasks.AsNoTracking()
             .Where(t => t.EntityId == entity.Id && t.Name == "main" && typeIds.Contains(t.TaskTypeId))
             .Select(t => t.TaskTypeId).ToListAsync()).ToHashSet();
-        var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept: kindName == "Concept");
+        var status = await DefaultTaskStatus.GetOrCreateAsync(db, events, forConcept: kindName == "Concept");
         return await AddTasksAsync([.. taskTypes.DistinctBy(t => t.Id).Where(t => !existing.Contains(t.Id)).Select(type => (entity, type))], status);
     }
 

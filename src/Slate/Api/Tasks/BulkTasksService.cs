@@ -116,7 +116,7 @@ public sealed class BulkTasksService(SlateDb db, Permissions permissions, Events
         var existing = (await db.Tasks.AsNoTracking()
             .Where(t => entityIds.Contains(t.EntityId) && t.TaskTypeId == taskType.Id)
             .Select(t => t.EntityId).ToListAsync()).ToHashSet();
-        var status = await DefaultTaskStatus.GetOrCreateAsync(db, forConcept);
+        var status = await DefaultTaskStatus.GetOrCreateAsync(db, events, forConcept);
         return await entities.AddTasksAsync([.. targets.Where(e => !existing.Contains(e.Id)).Select(e => (e, taskType))], status);
     }
 
@@ -147,17 +147,10 @@ public sealed class BulkTasksService(SlateDb db, Permissions permissions, Events
     /// <summary>The tasks and what goes with them, each with its "task:delete" event, in one transaction.</summary>
     async Task RemoveAsync(IQueryable<ProductionTask> tasks)
     {
-        var removed = await tasks.AsNoTracking().Select(t => new { t.Id, t.EntityId, t.TaskTypeId, t.ProjectId }).ToListAsync();
+        var removed = await tasks.Select(t => t.Id).ToListAsync();
         if (removed.Count == 0) return;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await TaskDeletion.RemoveAsync(db, [.. removed.Select(t => t.Id)], force: true);
-        foreach (var task in removed)
-            events.Emit("task:delete", new JsonObject
-            {
-                ["task_id"] = ZouSerializer.Uuid(task.Id),
-                ["entity_id"] = ZouSerializer.Value(task.EntityId),
-                ["task_type_id"] = ZouSerializer.Value(task.TaskTypeId),
-            }, task.ProjectId);
+        TaskDeletion.EmitRemoved(events, await TaskDeletion.RemoveAsync(db, removed, force: true));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

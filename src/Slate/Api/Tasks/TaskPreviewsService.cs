@@ -132,7 +132,7 @@ public sealed class TaskPreviewsService(
         }
 
         var previousStatus = task.TaskStatusId;
-        if (changeStatus) task.TaskStatusId = (await DefaultTaskStatus.ToReviewAsync(db)).Id;
+        if (changeStatus) task.TaskStatusId = (await DefaultTaskStatus.ToReviewAsync(db, events)).Id;
         var entity = await db.Entities.AsNoTracking().FirstAsync(e => e.Id == task.EntityId);
         var entityType = await db.EntityTypes.AsNoTracking().FirstAsync(t => t.Id == entity.EntityTypeId);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == task.ProjectId);

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
+using Slate.Realtime;
 
 namespace Slate.Api.Crud.Collections;
 
@@ -16,11 +18,24 @@ namespace Slate.Api.Crud.Collections;
 /// </summary>
 public static class TaskDeletion
 {
-    public static async Task RemoveAsync(SlateDb db, List<Guid> taskIds, bool force)
+    /// <summary>Stages the removal; answers the task rows removed, for their events.</summary>
+    public static async Task<List<ProductionTask>> RemoveAsync(SlateDb db, List<Guid> taskIds, bool force)
     {
         if (force) await RemoveDependentsAsync(db, taskIds);
         await RemoveWhere<TaskPersonLink>(db, l => taskIds.Contains(l.TaskId));
-        await RemoveWhere<ProductionTask>(db, t => taskIds.Contains(t.Id));
+        return await RemoveWhere<ProductionTask>(db, t => taskIds.Contains(t.Id));
+    }
+
+    /// <summary>Zou's remove_task event, one per task: "task:delete" naming the task, its entity and its task type.</summary>
+    public static void EmitRemoved(Events events, IEnumerable<ProductionTask> tasks)
+    {
+        foreach (var task in tasks)
+            events.Emit("task:delete", new JsonObject
+            {
+                ["task_id"] = ZouSerializer.Uuid(task.Id),
+                ["entity_id"] = ZouSerializer.Value(task.EntityId),
+                ["task_type_id"] = ZouSerializer.Value(task.TaskTypeId),
+            }, task.ProjectId);
     }
 
     static async Task RemoveDependentsAsync(SlateDb db, List<Guid> taskIds)
@@ -55,6 +70,10 @@ public static class TaskDeletion
         await RemoveWhere<TimeSpent>(db, t => nullableTaskIds.Contains(t.TaskId));
     }
 
-    static async Task RemoveWhere<TRow>(SlateDb db, Expression<Func<TRow, bool>> predicate) where TRow : class =>
-        db.RemoveRange(await db.Set<TRow>().Where(predicate).ToListAsync());
+    static async Task<List<TRow>> RemoveWhere<TRow>(SlateDb db, Expression<Func<TRow, bool>> predicate) where TRow : class
+    {
+        var rows = await db.Set<TRow>().Where(predicate).ToListAsync();
+        db.RemoveRange(rows);
+        return rows;
+    }
 }
