@@ -10,7 +10,8 @@ namespace Slate.Realtime;
 /// <summary>
 /// Publishes the api_event rows of a unit of work once it is committed, in emit order: at the end
 /// of a SaveChanges outside an explicit transaction, or at the commit of the explicit
-/// transaction. A failed save or a rolled-back (or abandoned) transaction publishes nothing.
+/// transaction. A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction
+/// publishes nothing.
 /// The rows waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
 /// </summary>
 public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -63,15 +64,28 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     void Saved(DbContext? context)
     {
         if (context is not SlateDb db) return;
-        db.UncommittedEvents.Saved.AddRange(db.UncommittedEvents.Saving);
+        var saved = db.UncommittedEvents.Saving;
         db.UncommittedEvents.Saving = [];
-        if (db.Database.CurrentTransaction is null) Flush(db);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.UncommittedEvents.Saved.AddRange(saved);
+            return;
+        }
+        // Committed by this save. Rows still waiting belong to a transaction abandoned without a commit.
+        db.UncommittedEvents.Saved.Clear();
+        Publish(saved);
     }
 
-    void Flush(SlateDb db)
+    void Publish(List<ApiEvent> rows)
     {
-        foreach (var row in db.UncommittedEvents.Saved)
+        foreach (var row in rows)
             bus.Publish(new PublishedEvent(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId));
+    }
+
+    void Committed(DbContext? context)
+    {
+        if (context is not SlateDb db) return;
+        Publish(db.UncommittedEvents.Saved);
         db.UncommittedEvents.Saved.Clear();
     }
 
@@ -92,14 +106,11 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is SlateDb db) Flush(db);
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is SlateDb db) Flush(db);
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 

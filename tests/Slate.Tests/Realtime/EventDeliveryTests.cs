@@ -70,6 +70,26 @@ public class EventDeliveryTests(SlateFactory factory) : IClassFixture<SlateFacto
     }
 
     [Fact]
+    public async Task A_transaction_abandoned_without_commit_sends_nothing_even_when_its_context_saves_again()
+    {
+        var admin = await factory.CreatePersonAsync("admin");
+        await using var socket = await ListenAsync(await factory.ClientForAsync(admin));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlateDb>();
+        var events = scope.ServiceProvider.GetRequiredService<Events>();
+
+        await using (await db.Database.BeginTransactionAsync())
+        {
+            events.Emit("test:abandoned", [], null);
+            await db.SaveChangesAsync();
+        }
+        events.Emit("test:saved-after", [], null);
+        await db.SaveChangesAsync();
+
+        Assert.Equal("test:saved-after", (await socket.NextEventAsync()).Name);
+    }
+
+    [Fact]
     public async Task Events_of_a_project_reach_its_team_and_admins_only_and_events_of_no_project_reach_everyone()
     {
         var member = await factory.CreatePersonAsync();
