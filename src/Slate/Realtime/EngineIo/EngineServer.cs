@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Slate.Realtime.EngineIo;
 
@@ -18,12 +19,23 @@ public interface IEngineHandler
 /// polling transport (GET waits for packets, POST sends them) and the websocket transport,
 /// opened directly or upgraded from polling. Pings every interval; no pong in time closes.
 /// </summary>
-public sealed class EngineServer(IEngineHandler handler, Settings settings, ILogger<EngineServer> log)
+public sealed class EngineServer
 {
     public const int MaxPayload = 1_000_000;
     readonly ConcurrentDictionary<string, EngineSession> sessions = new();
+    readonly IEngineHandler handler;
+    readonly Settings settings;
+    readonly ILogger<EngineServer> log;
 
-    public int SessionCount => sessions.Count;
+    public EngineServer(IEngineHandler handler, Settings settings, ILogger<EngineServer> log, IHostApplicationLifetime lifetime)
+    {
+        (this.handler, this.settings, this.log) = (handler, settings, log);
+        // Open sockets and pending polls would otherwise hold a graceful shutdown until its timeout.
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            foreach (var session in sessions.Values) session.Close();
+        });
+    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -116,6 +128,8 @@ public sealed class EngineServer(IEngineHandler handler, Settings settings, ILog
     async Task ReceivePostAsync(HttpContext context, EngineSession session)
     {
         if (context.Request.ContentLength > MaxPayload) { await RefuseAsync(context, 3, "Bad request", 413); return; }
+        // A chunked body has no length to check first: the server stops reading it at maxPayload.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxPayload;
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var payload = await reader.ReadToEndAsync(context.RequestAborted);
         foreach (var packet in EnginePackets.Split(payload)) Receive(session, packet);
