@@ -48,6 +48,7 @@ public static class Server
         AddDatabase(builder.Services, settings);
         builder.Services.AddJobs(); // after the database: its workers start once the schema is up to date
         AddSecurity(builder.Services);
+        builder.Services.AddRealtime();
         builder.Services.AddCors();
         builder.Services.AddApiDocs();
         builder.Services.AddScoped<IndexService>();
@@ -131,6 +132,7 @@ public static class Server
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapRealtime();
 
         app.MapArea(IndexRoutes.Map);
         app.MapArea(AuthRoutes.Map);
@@ -174,10 +176,12 @@ public static class Server
     static void AddDatabase(IServiceCollection services, Settings settings)
     {
         if (settings.PostgresConnection is { } postgres)
-            services.AddDbContext<SlateDb, PostgresSlateDb>(db => db.UseNpgsql(postgres));
+            services.AddDbContext<SlateDb, PostgresSlateDb>((provider, db) => db.UseNpgsql(postgres).AddInterceptors(provider.GetRequiredService<CommitHook>()));
         else
         {
-            services.AddDbContext<SlateDb, SqliteSlateDb>(db => db.UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30"));
+            services.AddDbContext<SlateDb, SqliteSlateDb>((provider, db) => db
+                .UseSqlite($"Data Source={settings.SqlitePath};Default Timeout=30")
+                .AddInterceptors(provider.GetRequiredService<CommitHook>()));
             services.AddHostedService<SqliteOptimizer>();
         }
         services.AddScoped<ZouSerializer>();

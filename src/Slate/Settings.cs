@@ -46,6 +46,9 @@ public sealed class Settings
     /// <summary>CLIENT_CACHE_MAX_AGE: seconds browsers may keep a served file.</summary>
     public int ClientCacheMaxAge { get; init; } = 604800;
     public bool Debug { get; init; }
+    /// <summary>SLATE_SOCKET_PING_INTERVAL, SLATE_SOCKET_PING_TIMEOUT: milliseconds between socket pings, and for the pong.</summary>
+    public int SocketPingInterval { get; init; } = 25000;
+    public int SocketPingTimeout { get; init; } = 20000;
     public string AuthStrategy { get; init; } = "auth_local_classic";
     public int BcryptRounds { get; init; } = 12;
     public int MinPasswordLength { get; init; } = 8;
@@ -116,6 +119,8 @@ public sealed class Settings
             FfmpegPath = Optional(config, "SLATE_FFMPEG") ?? "ffmpeg",
             FfprobePath = Optional(config, "SLATE_FFPROBE") ?? "ffprobe",
             FfmpegTimeout = Number(config, "SLATE_FFMPEG_TIMEOUT", DefaultFfmpegTimeout) is > 0 and var timeout ? timeout : DefaultFfmpegTimeout,
+            SocketPingInterval = Number(config, "SLATE_SOCKET_PING_INTERVAL", 25000) is > 0 and var interval ? interval : 25000,
+            SocketPingTimeout = Number(config, "SLATE_SOCKET_PING_TIMEOUT", 20000) is > 0 and var pongTimeout ? pongTimeout : 20000,
             SkipNormalizationFull = Flag(config, "SKIP_NORMALIZATION_FULL", false),
             SkipNormalizationHighDef = Flag(config, "SKIP_NORMALIZATION_HIGHDEF", false),
             PreviewSaveSourceFile = Flag(config, "PREVIEW_SAVE_SOURCE_FILE", false),

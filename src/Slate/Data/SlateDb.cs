@@ -12,6 +12,9 @@ namespace Slate.Data;
 /// </summary>
 public abstract class SlateDb(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>api_event rows waiting for their commit before they go out to sockets (Realtime.CommitHook).</summary>
+    public Realtime.UncommittedEvents UncommittedEvents { get; } = new();
+
     public DbSet<ApiEvent> ApiEvents => Set<ApiEvent>();
     public DbSet<AssetInstance> AssetInstances => Set<AssetInstance>();
     public DbSet<AssetInstanceLink> AssetInstanceLinks => Set<AssetInstanceLink>();

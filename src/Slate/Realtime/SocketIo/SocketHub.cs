@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Slate.Data;
+using Slate.Realtime.EngineIo;
+using Slate.Security;
+
+namespace Slate.Realtime.SocketIo;
+
+/// <summary>
+/// Socket.IO v5 over Engine.IO, with Zou's two namespaces: "/" for anyone (gazu connects to it)
+/// and "/events" for holders of a valid access token, who receive the committed events of the
+/// projects they may read (all of them for admins; events of no project for everyone).
+/// </summary>
+public sealed class SocketHub(IEventBus bus, IServiceScopeFactory scopes, ILogger<SocketHub> log) : BackgroundService, IEngineHandler
+{
+    public const string EventsNamespace = "/events";
+    // python-socketio's answer when a connect handler refuses, as Zou's does without a valid token.
+    const string Rejected = "Connection rejected by server";
+
+    /// <summary>An Engine.IO session's Socket.IO side: who opened it and the namespaces it joined.</summary>
+    sealed record Client(EngineSession Session, CurrentUser? User)
+    {
+        public ConcurrentDictionary<string, string> Namespaces { get; } = new();
+    }
+
+    readonly ConcurrentDictionary<string, Client> clients = new();
+
+    public void Opened(EngineSession session, HttpContext handshake)
+    {
+        // The handshake went through the authentication middleware: the caller is known, or not.
+        clients[session.Id] = new Client(session, handshake.Items[typeof(CurrentUser)] as CurrentUser);
+        session.Closed += closed => clients.TryRemove(closed.Id, out _);
+    }
+
+    public void Received(EngineSession session, string message)
+    {
+        if (!clients.TryGetValue(session.Id, out var client)) return;
+        if (SocketPacket.Decode(message) is not { } packet)
+        {
+            session.Close();
+            return;
+        }
+        switch (packet.Type)
+        {
+            case SocketPacket.Connect: Connect(client, packet.Namespace); break;
+            case SocketPacket.Disconnect: client.Namespaces.TryRemove(packet.Namespace, out _); break;
+            // Events from clients (review rooms) have no handler yet: nothing to do, nothing to acknowledge.
+        }
+    }
+
+    void Connect(Client client, string nsp)
+    {
+        if (nsp != "/" && nsp != EventsNamespace)
+            Send(client, new SocketPacket(SocketPacket.ConnectError, nsp, new JsonObject { ["message"] = "Invalid namespace" }));
+        else if (nsp == EventsNamespace && client.User is null)
+            Send(client, new SocketPacket(SocketPacket.ConnectError, nsp, new JsonObject { ["message"] = Rejected }));
+        else
+        {
+            var sid = Guid.NewGuid().ToString("N");
+            client.Namespaces[nsp] = sid;
+            Send(client, new SocketPacket(SocketPacket.Connect, nsp, new JsonObject { ["sid"] = sid }));
+        }
+    }
+
+    static void Send(Client client, SocketPacket packet) => client.Session.Send(EnginePackets.Message + packet.Encode());
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var published in bus.Received.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await DeliverAsync(published, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Event {Name} could not be delivered to sockets", published.Name);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    async Task DeliverAsync(PublishedEvent published, CancellationToken ct)
+    {
+        var listeners = clients.Values.Where(c => c.User is not null && c.Namespaces.ContainsKey(EventsNamespace)).ToList();
+        if (listeners.Count == 0) return;
+        if (published.ProjectId is { } project && listeners.Any(c => !c.User!.IsAdmin))
+        {
+            var team = await TeamOfAsync(project, ct);
+            listeners = [.. listeners.Where(c => c.User!.IsAdmin || team.Contains(c.User.Id))];
+        }
+        var frame = EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
+        foreach (var listener in listeners) listener.Session.Send(frame);
+    }
+
+    async Task<HashSet<Guid>> TeamOfAsync(Guid projectId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlateDb>();
+        return [.. await db.ProjectPersonLinks.AsNoTracking().Where(l => l.ProjectId == projectId).Select(l => l.PersonId).ToListAsync(ct)];
+    }
+}
