@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
 
-namespace Slate.Tests.Events;
+namespace Slate.Tests.EventLog;
 
 /// <summary>The api_event rows services record, by name and data keys, as Zou's catalogue gives them (behavior-services.md §1.7).</summary>
 public class EventCatalogueTests(SlateFactory factory) : IClassFixture<SlateFactory>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Slate.Domain;
 using Slate.Tests.Infrastructure;
 
-namespace Slate.Tests.Events;
+namespace Slate.Tests.EventLog;
 
 /// <summary>Zou's events blueprint: the api_event log with its filters and scoping, its names, and the login log.</summary>
 public class EventLogTests(SlateFactory factory) : IClassFixture<SlateFactory>
