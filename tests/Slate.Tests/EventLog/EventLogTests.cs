@@ -60,6 +60,8 @@ public class EventLogTests(SlateFactory factory) : IClassFixture<SlateFactory>
     [InlineData("person_ids=nope", "The person_ids parameter contains an invalid id")]
     [InlineData("name_prefixes=task%25", "The name_prefixes parameter contains an invalid value")]
     [InlineData("name_suffixes=Update", "The name_suffixes parameter contains an invalid value")]
+    [InlineData("limit=-5", "limit must be a positive integer.")]
+    [InlineData("limit=many", "limit must be an integer.")]
     [InlineData("after=04/03/2031", "Wrong date format for before argument.Expected format: 2020-01-05T13:23:10 or 2020-01-05")]
     public async Task Malformed_filters_are_refused(string filter, string message)
     {

@@ -114,7 +114,7 @@ public sealed partial class EventsService(SlateDb db, Permissions permissions)
         }).ToArray());
     }
 
-    static int Limit(IQueryCollection query) => Math.Min(QueryArgs.Integer(query, "limit") ?? DefaultLimit, MaxLimit);
+    static int Limit(IQueryCollection query) => Math.Min(QueryArgs.Limit(query) ?? DefaultLimit, MaxLimit);
 
     static Guid ValidId(string text, string message) => Values.TryUuid(text, out var id) ? id : throw new WrongParameterException(message);
 
