@@ -1,26 +1,39 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 
 namespace Slate.Realtime;
 
-/// <summary>An event as it goes out to sockets once its unit of work is committed (no api_event id: Zou publishes before persisting).</summary>
-public sealed record PublishedEvent(string Name, JsonObject Data, Guid? ProjectId);
+/// <summary>
+/// What one node tells every node's socket hub (itself included). Polymorphic so that a bus
+/// between processes can carry it as JSON.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(PublishedEvent), "event")]
+public abstract record BusMessage;
 
 /// <summary>
-/// Carries committed events to every node's socket hub. In process only for now; a Redis bus
-/// (several nodes) replaces this one without the hub or the commit hook changing.
+/// An event for the sockets of the /events namespace, once its unit of work is committed (no
+/// api_event id: Zou publishes before persisting). Sent to those who may read its project, or,
+/// with <see cref="Room"/>, to the sockets in that review room only.
+/// </summary>
+public sealed record PublishedEvent(string Name, JsonObject Data, Guid? ProjectId, string? Room = null) : BusMessage;
+
+/// <summary>
+/// Carries bus messages to every node's socket hub. In process for one node; over Redis
+/// (KV_HOST) for several. Publishing never blocks nor fails the caller.
 /// </summary>
 public interface IEventBus
 {
-    void Publish(PublishedEvent published);
-    ChannelReader<PublishedEvent> Received { get; }
+    void Publish(BusMessage message);
+    ChannelReader<BusMessage> Received { get; }
 }
 
-/// <summary>One node: what is published here is received here. Never blocks the publisher.</summary>
+/// <summary>One node: what is published here is received here.</summary>
 public sealed class InProcessEventBus : IEventBus
 {
-    readonly Channel<PublishedEvent> channel = Channel.CreateUnbounded<PublishedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<BusMessage> channel = Channel.CreateUnbounded<BusMessage>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Publish(PublishedEvent published) => channel.Writer.TryWrite(published);
-    public ChannelReader<PublishedEvent> Received => channel.Reader;
+    public void Publish(BusMessage message) => channel.Writer.TryWrite(message);
+    public ChannelReader<BusMessage> Received => channel.Reader;
 }

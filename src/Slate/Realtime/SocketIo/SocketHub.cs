@@ -69,15 +69,18 @@ public sealed class SocketHub(IEventBus bus, IServiceScopeFactory scopes, ILogge
     {
         try
         {
-            await foreach (var published in bus.Received.ReadAllAsync(stoppingToken))
+            await foreach (var message in bus.Received.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await DeliverAsync(published, stoppingToken);
+                    switch (message)
+                    {
+                        case PublishedEvent published: await DeliverAsync(published, stoppingToken); break;
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    log.LogError(e, "Event {Name} could not be delivered to sockets", published.Name);
+                    log.LogError(e, "Bus message {Message} could not be delivered to sockets", message.GetType().Name);
                 }
             }
         }
