@@ -69,13 +69,14 @@ public sealed class RedisEventBus(KeyValueStore store, ILogger<RedisEventBus> lo
             {
                 try
                 {
+                    // What an attempt cut short by Redis going away left registered goes first: no message twice.
+                    await subscriber.UnsubscribeAsync(Channel);
                     (await subscriber.SubscribeAsync(Channel)).OnMessage(FromOtherNode);
                     return;
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
-                    // Gone again meanwhile: drop the half-made subscription, try on the next connection.
-                    await subscriber.UnsubscribeAllAsync(CommandFlags.FireAndForget);
+                    // Gone again meanwhile: tried again once connected.
                 }
             }
             await Task.Delay(500, stoppingToken);
