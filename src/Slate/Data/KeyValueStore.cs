@@ -15,7 +15,7 @@ public sealed class KeyValueStore : IDisposable
     readonly Task<ConnectionMultiplexer> connecting;
     readonly ILogger<KeyValueStore> log;
     readonly string address;
-    int away;
+    readonly HashSet<ConnectionType> broken = [];
 
     public KeyValueStore(Settings settings, ILogger<KeyValueStore> log)
     {
@@ -41,19 +41,25 @@ public sealed class KeyValueStore : IDisposable
     async Task<ConnectionMultiplexer> Connect(ConfigurationOptions options)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(options);
-        connection.ConnectionFailed += (_, e) =>
-        {
-            if (Interlocked.Exchange(ref away, 1) == 0)
-                log.LogWarning("Redis at {Address} is unreachable ({Failure}); events stay on this node until it is back", address, e.FailureType);
-        };
-        connection.ConnectionRestored += (_, _) =>
-        {
-            if (connection.IsConnected && Interlocked.Exchange(ref away, 0) == 1)
-                log.LogInformation("Redis at {Address} is back", address);
-        };
-        if (!connection.IsConnected && Interlocked.Exchange(ref away, 1) == 0)
-            log.LogWarning("Redis at {Address} is unreachable; events stay on this node until it is back", address);
+        connection.ConnectionFailed += (_, e) => Changed(e.ConnectionType, broke: true);
+        connection.ConnectionRestored += (_, e) => Changed(e.ConnectionType, broke: false);
+        if (!connection.IsConnected) Changed(ConnectionType.Interactive, broke: true);
         return connection;
+    }
+
+    /// <summary>Logs when the first connection (commands, subscription) breaks, and when the last one is back.</summary>
+    void Changed(ConnectionType connection, bool broke)
+    {
+        lock (broken)
+        {
+            var wasAway = broken.Count > 0;
+            if (broke) broken.Add(connection);
+            else broken.Remove(connection);
+            if (!wasAway && broken.Count > 0)
+                log.LogWarning("Redis at {Address} is unreachable; events stay on this node until it is back", address);
+            else if (wasAway && broken.Count == 0)
+                log.LogInformation("Redis at {Address} is back", address);
+        }
     }
 
     /// <summary>The connection, once the first attempt is over (connected or not).</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Slate.Cli;
 using Slate.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -175,5 +176,10 @@ public class NodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             return arrived.IsCompleted;
         }, "node B to get node A's events again");
         Assert.Contains((await arrived).Single(), sent);
+        // Logged once each way, though both of the node's Redis connections (commands, subscription) broke.
+        var back = $"Redis at 127.0.0.1:{nodes.Redis.Port} is back";
+        await Waiting.UntilAsync(() => nodes.A.Output.Contains(back), "node A to log that Redis is back");
+        Assert.Single(Regex.Matches(nodes.A.Output, "is unreachable"));
+        Assert.Single(Regex.Matches(nodes.A.Output, Regex.Escape(back)));
     }
 }
