@@ -194,6 +194,14 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
 
     static DateOnly Today() => DateOnly.FromDateTime(Clock.UtcNow());
 
+    /// <summary>A deactivated or deleted person's sockets close once the change is committed.</summary>
+    public override async Task EmitAsync(Person row, string verb, CrudContext c)
+    {
+        await base.EmitAsync(row, verb, c);
+        if (verb == "delete" || verb == "update" && row.Active == false)
+            c.Db.UncommittedEvents.AfterCommit(new Realtime.AccessEnded(row.Id, null));
+    }
+
     public override Task CheckDeleteAsync(Person row, CrudContext c)
     {
         if (row.Id == c.User.Id) throw new PermissionDeniedException();
