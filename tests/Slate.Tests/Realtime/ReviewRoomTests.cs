@@ -176,6 +176,23 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
     }
 
     [Fact]
+    public async Task Leaving_the_events_namespace_leaves_the_rooms_too()
+    {
+        var room = await CreateRoomAsync();
+        await using var first = await ListenAsync(room.First);
+        await using var second = await ListenAsync(room.Second);
+        await OpenAsync(first, room);
+        await OpenAsync(second, room);
+        await ExpectPeopleAsync(first, room);
+        await second.EmitAsync("preview-room:join", room.Data());
+        await ExpectPeopleAsync(first, room, room.Second);
+        await ExpectAsync(first, RoomUpdated);
+
+        await second.SendAsync("41/events,");
+        await ExpectPeopleAsync(first, room);
+    }
+
+    [Fact]
     public async Task A_socket_that_closed_the_playlist_hears_the_room_no_more()
     {
         var room = await CreateRoomAsync();

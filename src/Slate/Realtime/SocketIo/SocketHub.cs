@@ -34,7 +34,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
         session.Closed += closed =>
         {
             clients.TryRemove(closed.Id, out _);
-            if (client.OnEvents) client.Enqueue(() => Run(() => rooms.Disconnected(client)));
+            LeaveRooms(client);
         };
         if (client.User?.Token.Expires is { } expires) _ = CloseAtAsync(session, expires);
     }
@@ -65,7 +65,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
         {
             case SocketPacket.Connect: Connect(client, packet.Namespace); break;
             case SocketPacket.Disconnect:
-                if (packet.Namespace == EventsNamespace && client.OnEvents) client.Enqueue(() => Run(() => rooms.Disconnected(client)));
+                if (packet.Namespace == EventsNamespace) LeaveRooms(client);
                 client.Namespaces.TryRemove(packet.Namespace, out _);
                 break;
             case SocketPacket.Event when packet.Namespace == EventsNamespace && client.OnEvents:
@@ -97,11 +97,15 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
         }
     }
 
-    Task Run(Action handle) => Run(() =>
+    /// <summary>The /events socket goes: after its pending events, its person leaves the review rooms (Zou's disconnect).</summary>
+    void LeaveRooms(SocketClient client)
     {
-        handle();
-        return Task.CompletedTask;
-    });
+        if (client.OnEvents) client.Enqueue(() => Run(() =>
+        {
+            rooms.Disconnected(client);
+            return Task.CompletedTask;
+        }));
+    }
 
     void Connect(SocketClient client, string nsp)
     {
