@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Slate.Security;
 using Slate.Tests.Infrastructure;
@@ -63,6 +64,20 @@ public class SocketAccessTests(SlateFactory factory) : IClassFixture<SlateFactor
         // The changes' own events (person:update, person:delete) come first, then the marker: the bystander is still served.
         await factory.EmitOutsideRequestAsync("test:marker");
         while ((await bystanderSocket.NextEventAsync()).Name != "test:marker") { }
+    }
+
+    [Fact]
+    public async Task A_new_bot_token_closes_the_sockets_of_the_old_one()
+    {
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var bot = await factory.BotClientAsync();
+        var botId = (string)(await bot.GetFromJsonAsync<JsonObject>("/api/auth/authenticated"))!["user"]!["id"]!;
+        await using var socket = await factory.ListenAsync(bot);
+
+        var renewed = await admin.PutAsJsonAsync($"/api/data/persons/{botId}", new { expiration_date = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+
+        await AssertClosedAsync(socket);
     }
 
     [Fact]

@@ -119,6 +119,8 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
         var expiration = ExpirationDate(body);
         if (expiration is { } date && date < Today()) return; // an already-expired date kept as is
         var isBot = Body.Flag(body, "is_bot") ?? row.IsBot;
+        // The old token dies with its jti: so do the sockets opened with it, once committed.
+        if (row.Jti is { } old) c.Db.UncommittedEvents.AfterCommit(new Realtime.AccessEnded(row.Id, old));
         row.Jti = isBot || row.Id == c.User.Id ? GiveApiToken(row.Id, isBot, expiration, c) : null;
     }
 
