@@ -11,8 +11,9 @@ namespace Slate.Realtime;
 /// Publishes the api_event rows of a unit of work once it is committed, in emit order: at the end
 /// of a SaveChanges outside an explicit transaction, or at the commit of the explicit
 /// transaction. A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction
-/// publishes nothing.
-/// The rows waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
+/// publishes nothing. Other bus messages queued on the context (<see cref="UncommittedEvents.AfterCommit"/>)
+/// go out with the next committed save, after its events.
+/// What is waiting is kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
 /// </summary>
 public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -49,11 +50,19 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         return Task.CompletedTask;
     }
 
-    // The rows about to be inserted; the change tracker lists added entries in the order they were added.
+    // The rows about to be inserted (the change tracker lists added entries in the order they
+    // were added), then the messages queued for this save.
     static void Stage(DbContext? context)
     {
         if (context is not SlateDb db) return;
-        db.UncommittedEvents.Saving = [.. db.ChangeTracker.Entries<ApiEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        var waiting = db.UncommittedEvents;
+        waiting.Saving =
+        [
+            .. db.ChangeTracker.Entries<ApiEvent>().Where(e => e.State == EntityState.Added)
+                .Select(e => new PublishedEvent(e.Entity.Name, e.Entity.Data?.DeepClone() as JsonObject ?? [], e.Entity.ProjectId)),
+            .. waiting.Queued,
+        ];
+        waiting.Queued.Clear();
     }
 
     static void Unstage(DbContext? context)
@@ -76,10 +85,9 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         Publish(saved);
     }
 
-    void Publish(List<ApiEvent> rows)
+    void Publish(List<BusMessage> messages)
     {
-        foreach (var row in rows)
-            bus.Publish(new PublishedEvent(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId));
+        foreach (var message in messages) bus.Publish(message);
     }
 
     void Committed(DbContext? context)
@@ -123,9 +131,13 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     }
 }
 
-/// <summary>A context's api_event rows saved (or being saved) but not yet committed.</summary>
+/// <summary>A context's bus messages: queued for its next save, saved (or being saved) but not yet committed.</summary>
 public sealed class UncommittedEvents
 {
-    public List<ApiEvent> Saving { get; set; } = [];
-    public List<ApiEvent> Saved { get; } = [];
+    public List<BusMessage> Queued { get; } = [];
+    public List<BusMessage> Saving { get; set; } = [];
+    public List<BusMessage> Saved { get; } = [];
+
+    /// <summary>Publishes the message once the context's next save is committed (never if it fails or rolls back).</summary>
+    public void AfterCommit(BusMessage message) => Queued.Add(message);
 }

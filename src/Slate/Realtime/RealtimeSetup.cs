@@ -10,6 +10,8 @@ public static class RealtimeSetup
     {
         services.AddSingleton<IEventBus, InProcessEventBus>();
         services.AddSingleton<CommitHook>();
+        services.AddSingleton<ReviewRoomStore>();
+        services.AddSingleton<ReviewRooms>();
         services.AddSingleton<SocketHub>();
         services.AddSingleton<IEngineHandler>(provider => provider.GetRequiredService<SocketHub>());
         services.AddHostedService(provider => provider.GetRequiredService<SocketHub>());
