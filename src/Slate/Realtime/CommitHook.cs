@@ -8,11 +8,12 @@ using Slate.Domain;
 namespace Slate.Realtime;
 
 /// <summary>
-/// Publishes the api_event rows of a unit of work once it is committed, in emit order: at the end
-/// of a SaveChanges outside an explicit transaction, or at the commit of the explicit
-/// transaction. A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction
-/// publishes nothing.
-/// The rows waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
+/// Publishes the events of a unit of work once it is committed, in emit order: at the end of a
+/// SaveChanges outside an explicit transaction, or at the commit of the explicit transaction.
+/// A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction publishes
+/// nothing. Events not persisted go the same way, with the save that follows them (or the
+/// transaction they were emitted in), without a row.
+/// The events waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
 /// </summary>
 public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -49,11 +50,13 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         return Task.CompletedTask;
     }
 
-    // The rows about to be inserted; the change tracker lists added entries in the order they were added.
+    // The events this save commits: those not persisted, and the rows still to insert (not those
+    // the change tracker was cleared of).
     static void Stage(DbContext? context)
     {
         if (context is not SlateDb db) return;
-        db.UncommittedEvents.Saving = [.. db.ChangeTracker.Entries<ApiEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        db.UncommittedEvents.Saving =
+            [.. db.UncommittedEvents.Emitted.Where(e => !e.Persisted || db.Entry(e.Row).State == EntityState.Added).Select(e => e.Row)];
     }
 
     static void Unstage(DbContext? context)
@@ -66,6 +69,7 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         if (context is not SlateDb db) return;
         var saved = db.UncommittedEvents.Saving;
         db.UncommittedEvents.Saving = [];
+        db.UncommittedEvents.Emitted.Clear();
         if (db.Database.CurrentTransaction is not null)
         {
             db.UncommittedEvents.Saved.AddRange(saved);
@@ -78,9 +82,11 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
 
     void Publish(List<ApiEvent> rows)
     {
-        foreach (var row in rows)
-            bus.Publish(new PublishedEvent(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId));
+        foreach (var row in rows) bus.Publish(Published(row));
     }
+
+    /// <summary>What the sockets receive of an event: no api_event id, as Zou publishes before storing.</summary>
+    public static PublishedEvent Published(ApiEvent row) => new(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId);
 
     void Committed(DbContext? context)
     {
@@ -123,9 +129,13 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     }
 }
 
-/// <summary>A context's api_event rows saved (or being saved) but not yet committed.</summary>
+/// <summary>
+/// A context's events not yet committed: emitted and not yet saved (in emit order; an event not
+/// persisted is an api_event row that is never added), being saved, saved in a transaction.
+/// </summary>
 public sealed class UncommittedEvents
 {
+    public List<(ApiEvent Row, bool Persisted)> Emitted { get; } = [];
     public List<ApiEvent> Saving { get; set; } = [];
     public List<ApiEvent> Saved { get; } = [];
 }
