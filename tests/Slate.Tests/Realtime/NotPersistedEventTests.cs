@@ -112,6 +112,26 @@ public class NotPersistedEventTests(SlateFactory factory) : IClassFixture<SlateF
     }
 
     [Fact]
+    public async Task Joining_and_leaving_a_chat_send_events_of_no_project_that_are_not_logged()
+    {
+        var artist = await factory.CreatePersonAsync();
+        var project = await factory.CreateProjectAsync(true, (artist, null));
+        var shot = await factory.CreateEntityAsync(project, "Shot");
+        var client = await factory.ClientForAsync(artist);
+        await using var socket = await ListenAsync(client);
+
+        var chat = await (await client.PostAsync($"/api/actions/user/chats/{shot.Id}/join", null)).ReadJsonObjectAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/actions/user/chats/{shot.Id}/join")).StatusCode);
+
+        var expected = new JsonObject { ["chat_id"] = (string?)chat["id"], ["person_id"] = artist.Id.ToString() };
+        Responses.AssertJsonEqual(expected, await NextAsync(socket, "chat:joined"));
+        Responses.AssertJsonEqual(expected, await NextAsync(socket, "chat:left"));
+        var logged = await LoggedNamesAsync();
+        Assert.DoesNotContain("chat:joined", logged);
+        Assert.DoesNotContain("chat:left", logged);
+    }
+
+    [Fact]
     public async Task Events_not_persisted_go_with_their_unit_of_work_in_order_and_a_rolled_back_one_sends_none()
     {
         var admin = await factory.CreatePersonAsync("admin");
