@@ -83,7 +83,7 @@ async function refused(options) {
         await withTimeout(connected(socket), "the refusal").then(
             () => { throw new Error("connected with a bad token"); },
             (error) => {
-                if (error.message !== "Connection rejected by server") throw new Error(`refused with "${error.message}"`);
+                if (error.message !== "Connection rejected by server") throw new Error(`not refused as Zou refuses: ${error.message}`);
             });
         return 'refused with "Connection rejected by server"';
     } finally {
