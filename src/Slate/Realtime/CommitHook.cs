@@ -8,12 +8,13 @@ using Slate.Domain;
 namespace Slate.Realtime;
 
 /// <summary>
-/// Publishes the api_event rows of a unit of work once it is committed, in emit order: at the end
-/// of a SaveChanges outside an explicit transaction, or at the commit of the explicit
-/// transaction. A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction
-/// publishes nothing. Other bus messages queued on the context (<see cref="UncommittedEvents.AfterCommit"/>)
-/// go out with the next committed save, after its events.
-/// What is waiting is kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
+/// Publishes the events of a unit of work once it is committed, in emit order: at the end of a
+/// SaveChanges outside an explicit transaction, or at the commit of the explicit transaction.
+/// A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction publishes
+/// nothing. Events not persisted go the same way, with the save that follows them (or the
+/// transaction they were emitted in), without a row. Other bus messages queued on the context
+/// (<see cref="UncommittedEvents.AfterCommit"/>) go out with the next committed save, after its events.
+/// The events waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
 /// </summary>
 public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -50,19 +51,17 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         return Task.CompletedTask;
     }
 
-    // The rows about to be inserted (the change tracker lists added entries in the order they
-    // were added), then the messages queued for this save.
+    // What this save commits: the events not persisted and the rows still to insert (not those
+    // the change tracker was cleared of), then the messages queued for it.
     static void Stage(DbContext? context)
     {
         if (context is not SlateDb db) return;
         var waiting = db.UncommittedEvents;
         waiting.Saving =
         [
-            .. db.ChangeTracker.Entries<ApiEvent>().Where(e => e.State == EntityState.Added)
-                .Select(e => new PublishedEvent(e.Entity.Name, e.Entity.Data?.DeepClone() as JsonObject ?? [], e.Entity.ProjectId)),
+            .. waiting.Emitted.Where(e => !e.Persisted || db.Entry(e.Row).State == EntityState.Added).Select(e => Published(e.Row)),
             .. waiting.Queued,
         ];
-        waiting.Queued.Clear();
     }
 
     static void Unstage(DbContext? context)
@@ -75,6 +74,8 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         if (context is not SlateDb db) return;
         var saved = db.UncommittedEvents.Saving;
         db.UncommittedEvents.Saving = [];
+        db.UncommittedEvents.Emitted.Clear();
+        db.UncommittedEvents.Queued.Clear();
         if (db.Database.CurrentTransaction is not null)
         {
             db.UncommittedEvents.Saved.AddRange(saved);
@@ -89,6 +90,9 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     {
         foreach (var message in messages) bus.Publish(message);
     }
+
+    /// <summary>What the sockets receive of an event: no api_event id, as Zou publishes before storing.</summary>
+    public static PublishedEvent Published(ApiEvent row) => new(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId);
 
     void Committed(DbContext? context)
     {
@@ -131,13 +135,18 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     }
 }
 
-/// <summary>A context's bus messages: queued for its next save, saved (or being saved) but not yet committed.</summary>
+/// <summary>
+/// A context's events not yet committed: emitted and not yet saved (in emit order; an event not
+/// persisted is an api_event row that is never added) and other bus messages queued for the next
+/// save; what is being saved; what was saved in a transaction not yet committed.
+/// </summary>
 public sealed class UncommittedEvents
 {
+    public List<(ApiEvent Row, bool Persisted)> Emitted { get; } = [];
     public List<BusMessage> Queued { get; } = [];
     public List<BusMessage> Saving { get; set; } = [];
     public List<BusMessage> Saved { get; } = [];
 
-    /// <summary>Publishes the message once the context's next save is committed (never if it fails or rolls back).</summary>
+    /// <summary>Publishes the message once the context's next save is committed (never if it rolls back).</summary>
     public void AfterCommit(BusMessage message) => Queued.Add(message);
 }
