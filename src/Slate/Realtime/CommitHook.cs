@@ -8,11 +8,13 @@ using Slate.Domain;
 namespace Slate.Realtime;
 
 /// <summary>
-/// Publishes the api_event rows of a unit of work once it is committed, in emit order: at the end
-/// of a SaveChanges outside an explicit transaction, or at the commit of the explicit
-/// transaction. A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction
-/// publishes nothing.
-/// The rows waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
+/// Publishes the events of a unit of work once it is committed, in emit order: at the end of a
+/// SaveChanges outside an explicit transaction, or at the commit of the explicit transaction.
+/// A failed save or a rolled-back (or abandoned: disposed uncommitted) transaction publishes
+/// nothing. Events not persisted go the same way, with the save that follows them (or the
+/// transaction they were emitted in), without a row. Other bus messages queued on the context
+/// (<see cref="UncommittedEvents.AfterCommit"/>) go out with the next committed save, after its events.
+/// The events waiting are kept on the context (<see cref="SlateDb.UncommittedEvents"/>).
 /// </summary>
 public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -49,11 +51,17 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         return Task.CompletedTask;
     }
 
-    // The rows about to be inserted; the change tracker lists added entries in the order they were added.
+    // What this save commits: the events not persisted and the rows still to insert (not those
+    // the change tracker was cleared of), then the messages queued for it.
     static void Stage(DbContext? context)
     {
         if (context is not SlateDb db) return;
-        db.UncommittedEvents.Saving = [.. db.ChangeTracker.Entries<ApiEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        var waiting = db.UncommittedEvents;
+        waiting.Saving =
+        [
+            .. waiting.Emitted.Where(e => !e.Persisted || db.Entry(e.Row).State == EntityState.Added).Select(e => Published(e.Row)),
+            .. waiting.Queued,
+        ];
     }
 
     static void Unstage(DbContext? context)
@@ -66,6 +74,8 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         if (context is not SlateDb db) return;
         var saved = db.UncommittedEvents.Saving;
         db.UncommittedEvents.Saving = [];
+        db.UncommittedEvents.Emitted.Clear();
+        db.UncommittedEvents.Queued.Clear();
         if (db.Database.CurrentTransaction is not null)
         {
             db.UncommittedEvents.Saved.AddRange(saved);
@@ -76,11 +86,13 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
         Publish(saved);
     }
 
-    void Publish(List<ApiEvent> rows)
+    void Publish(List<BusMessage> messages)
     {
-        foreach (var row in rows)
-            bus.Publish(new PublishedEvent(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId));
+        foreach (var message in messages) bus.Publish(message);
     }
+
+    /// <summary>What the sockets receive of an event: no api_event id, as Zou publishes before storing.</summary>
+    public static PublishedEvent Published(ApiEvent row) => new(row.Name, row.Data?.DeepClone() as JsonObject ?? [], row.ProjectId);
 
     void Committed(DbContext? context)
     {
@@ -123,9 +135,18 @@ public sealed class CommitHook(IEventBus bus) : SaveChangesInterceptor, IDbTrans
     }
 }
 
-/// <summary>A context's api_event rows saved (or being saved) but not yet committed.</summary>
+/// <summary>
+/// A context's events not yet committed: emitted and not yet saved (in emit order; an event not
+/// persisted is an api_event row that is never added) and other bus messages queued for the next
+/// save; what is being saved; what was saved in a transaction not yet committed.
+/// </summary>
 public sealed class UncommittedEvents
 {
-    public List<ApiEvent> Saving { get; set; } = [];
-    public List<ApiEvent> Saved { get; } = [];
+    public List<(ApiEvent Row, bool Persisted)> Emitted { get; } = [];
+    public List<BusMessage> Queued { get; } = [];
+    public List<BusMessage> Saving { get; set; } = [];
+    public List<BusMessage> Saved { get; } = [];
+
+    /// <summary>Publishes the message once the context's next save is committed (never if it rolls back).</summary>
+    public void AfterCommit(BusMessage message) => Queued.Add(message);
 }

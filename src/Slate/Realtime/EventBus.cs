@@ -10,6 +10,7 @@ namespace Slate.Realtime;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(PublishedEvent), "event")]
+[JsonDerivedType(typeof(AccessEnded), "access-ended")]
 public abstract record BusMessage;
 
 /// <summary>
@@ -18,6 +19,13 @@ public abstract record BusMessage;
 /// with <see cref="Room"/>, to the sockets in that review room only.
 /// </summary>
 public sealed record PublishedEvent(string Name, JsonObject Data, Guid? ProjectId, string? Room = null) : BusMessage;
+
+/// <summary>
+/// A person's access ended (logout, password change, deactivation, deletion): every hub closes
+/// the /events sockets opened with that token, or all of the person's when <see cref="TokenId"/>
+/// is null.
+/// </summary>
+public sealed record AccessEnded(Guid PersonId, string? TokenId) : BusMessage;
 
 /// <summary>
 /// Carries bus messages to every node's socket hub. In process for one node; over Redis

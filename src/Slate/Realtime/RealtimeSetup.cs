@@ -18,6 +18,8 @@ public static class RealtimeSetup
             services.AddHostedService(provider => provider.GetRequiredService<RedisEventBus>());
         }
         services.AddSingleton<CommitHook>();
+        services.AddSingleton<ReviewRoomStore>();
+        services.AddSingleton<ReviewRooms>();
         services.AddSingleton<SocketHub>();
         services.AddSingleton<IEngineHandler>(provider => provider.GetRequiredService<SocketHub>());
         services.AddHostedService(provider => provider.GetRequiredService<SocketHub>());

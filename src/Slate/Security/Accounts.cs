@@ -116,9 +116,10 @@ public sealed class Accounts(SlateDb db, Passwords passwords, Settings settings)
             throw new BadRequestException("An admin can't change another admin's password.");
     }
 
-    /// <summary>Sessions opened before now stop working (see <see cref="PasswordChange"/>).</summary>
+    /// <summary>Sessions opened before now stop working (see <see cref="PasswordChange"/>), their sockets too once committed.</summary>
     async Task EndSessions(Guid personId, CancellationToken ct)
     {
+        db.UncommittedEvents.AfterCommit(new Realtime.AccessEnded(personId, null));
         var change = await db.PasswordChanges.FindAsync([personId], ct);
         if (change is null) db.PasswordChanges.Add(new PasswordChange { PersonId = personId, ChangedAt = Clock.UtcNow() });
         else change.ChangedAt = Clock.UtcNow();

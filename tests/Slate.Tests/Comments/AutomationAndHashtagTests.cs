@@ -5,6 +5,7 @@ using Slate.Domain;
 using Slate.Tests.Crud.Structure;
 using Slate.Tests.Infrastructure;
 using Slate.Tests.Previews;
+using Slate.Tests.Realtime;
 
 namespace Slate.Tests.Comments;
 
@@ -101,6 +102,8 @@ public class AutomationAndHashtagTests(SlateFactory factory) : IClassFixture<Sla
         {
             Name = "main", ProjectId = s.Project.Id, EntityId = shot.Id, TaskTypeId = layout.Id, TaskStatusId = s.Statuses.Todo.Id,
         });
+        await using var socket = await SocketTestClient.JoinAsync(factory, "/events", bearer: SocketTestClient.TokenOf(s.Admin));
+        Assert.StartsWith("40/events,", await socket.NextAsync());
 
         Assert.Equal(HttpStatusCode.Created, (await s.Admin.CommentAsync(firstTask, s.Statuses.Wfa)).StatusCode);
         Assert.Equal(2, (await CommentsOf(firstTask)).Count);
@@ -108,6 +111,11 @@ public class AutomationAndHashtagTests(SlateFactory factory) : IClassFixture<Sla
         Assert.Equal(layout.Id, (await factory.WithDb(db => db.Entities.AsNoTracking().SingleAsync(e => e.Id == s.Entity.Id))).ReadyFor);
         Assert.Equal(1, (await factory.ReloadAsync(shotTask)).NbAssetsReady);
         Assert.Contains("asset:update", await factory.EventsAsync("asset_id", s.Entity.Id));
+        // The count's event is a live signal only.
+        var (name, stats) = await socket.NextEventAsync();
+        while (name != "task:update-casting-stats") (name, stats) = await socket.NextEventAsync();
+        Assert.Equal((shotTask.Id.ToString(), 1, s.Project.Id.ToString()), ((string?)stats["task_id"], (int?)stats["nb_assets_ready"], (string?)stats["project_id"]));
+        Assert.Empty(await factory.EventsAsync("task_id", shotTask.Id));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public partial class RouteCoverageTests(SlateFactory factory) : IClassFixture<Sl
     [InlineData("user")]
     [InlineData("previews")]
     [InlineData("events")]
+    [InlineData("index")]
     public void Every_route_of_the_blueprint_is_mapped(string blueprint)
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -13,24 +13,9 @@ namespace Slate.Tests.Realtime;
 /// <summary>Committed events reach the /events sockets of those who may read their project, in order, and only once committed.</summary>
 public class EventDeliveryTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
-    async Task<SocketTestClient> ListenAsync(HttpClient client)
-    {
-        var socket = await SocketTestClient.JoinAsync(factory, "/events", bearer: SocketTestClient.TokenOf(client));
-        Assert.StartsWith("40/events,", await socket.NextAsync());
-        return socket;
-    }
+    Task<SocketTestClient> ListenAsync(HttpClient client) => factory.ListenAsync(client);
 
-    /// <summary>Emits through the server's own Events service, as a service does, outside any request.</summary>
-    async Task EmitAsync(string name, Guid? projectId, bool rollBack = false)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SlateDb>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        scope.ServiceProvider.GetRequiredService<Events>().Emit(name, new JsonObject { ["marker"] = name }, projectId);
-        await db.SaveChangesAsync();
-        if (rollBack) await transaction.RollbackAsync();
-        else await transaction.CommitAsync();
-    }
+    Task EmitAsync(string name, Guid? projectId, bool rollBack = false) => factory.EmitOutsideRequestAsync(name, projectId, rollBack);
 
     [Fact]
     public async Task A_comment_with_a_status_change_sends_comment_new_and_task_update_without_the_event_id()

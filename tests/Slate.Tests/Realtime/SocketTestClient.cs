@@ -58,6 +58,10 @@ public sealed class SocketTestClient(WebSocket socket) : IAsyncDisposable
     public Task SendAsync(string packet) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(packet), WebSocketMessageType.Text, true, CancellationToken.None);
 
+    /// <summary>Emits an event on /events, asking for an acknowledgement when given an id.</summary>
+    public Task EmitAsync(string name, JsonNode? data, long? ackId = null) =>
+        SendAsync($"42/events,{ackId}" + new JsonArray(name, data?.DeepClone()).ToJsonString());
+
     /// <summary>The next packet as it arrived, null once the server closed the socket.</summary>
     public async Task<string?> ReceiveAsync()
     {

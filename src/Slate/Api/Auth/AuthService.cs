@@ -4,6 +4,7 @@ using Slate.Data;
 using Slate.Domain;
 using Slate.Http;
 using Slate.Mail;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.Auth;
@@ -18,7 +19,7 @@ public sealed record Session(Person Person, string AccessToken, string RefreshTo
 /// </summary>
 public sealed class AuthService(
     SlateDb db, Tokens tokens, TokenBlocklist blocklist, Settings settings, Accounts accounts, ResetTokens resetTokens,
-    MailMessages mails)
+    MailMessages mails, IEventBus bus)
 {
     const int MaxFailedAttempts = 5;
     static readonly TimeSpan LockoutDelay = TimeSpan.FromMinutes(1);
@@ -115,13 +116,14 @@ public sealed class AuthService(
         });
     }
 
-    /// <summary>Revokes the access token and the refresh token it was issued with.</summary>
-    public Task LogoutAsync(CurrentUser user)
+    /// <summary>Revokes the access token and the refresh token it was issued with; sockets opened with it close.</summary>
+    public async Task LogoutAsync(CurrentUser user)
     {
         user.CheckPerson();
         var revoked = new List<(string, TimeSpan)> { (user.Token.Jti, Tokens.AccessLifetime) };
         if (user.Token.RefreshJti is { } refreshJti) revoked.Add((refreshJti, Tokens.RefreshLifetime));
-        return blocklist.RevokeAsync([.. revoked]);
+        await blocklist.RevokeAsync([.. revoked]);
+        bus.Publish(new AccessEnded(user.Id, user.Token.Jti));
     }
 
     /// <summary>A new access token tied to the refresh token, so a later logout revokes both.</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Slate.Data;
 using Slate.Domain;
+using Slate.Realtime;
 
 namespace Slate.Api.Breakdown;
 
@@ -12,8 +14,11 @@ namespace Slate.Api.Breakdown;
 /// </summary>
 public static class CastingReadiness
 {
-    /// <summary>Recounts the tasks of every shot the asset is cast in (tracked: saved with the caller's unit of work).</summary>
-    public static async Task RefreshForAssetAsync(SlateDb db, Entity asset)
+    /// <summary>
+    /// Recounts the tasks of every shot the asset is cast in (tracked: saved with the caller's
+    /// unit of work), each with its task:update-casting-stats event (a live signal only).
+    /// </summary>
+    public static async Task RefreshForAssetAsync(SlateDb db, Events events, Entity asset)
     {
         var shotIds = await db.EntityLinks.AsNoTracking()
             .Where(l => l.EntityOutId == asset.Id)
@@ -32,7 +37,11 @@ public static class CastingReadiness
             .ToListAsync();
         var tasks = await db.Tasks.Where(t => t.EntityId != null && shotIds.Contains(t.EntityId.Value)).ToListAsync();
         foreach (var task in tasks)
+        {
             task.NbAssetsReady = casting.Count(c => c.Shot == task.EntityId && IsReady(c.Asset, task, priorities));
+            events.Emit("task:update-casting-stats",
+                new JsonObject { ["task_id"] = ZouSerializer.Uuid(task.Id), ["nb_assets_ready"] = task.NbAssetsReady }, task.ProjectId, persist: false);
+        }
     }
 
     static bool IsReady(Entity asset, ProductionTask task, Dictionary<Guid, int?> priorities)

@@ -88,6 +88,9 @@ public sealed class CommentReadsService(
         var link = await db.CommentAcknowledgments.FirstOrDefaultAsync(l => l.Comment == comment.Id && l.Person == me);
         if (link is null) db.CommentAcknowledgments.Add(new CommentAcknowledgment { Comment = comment.Id, Person = me });
         else db.CommentAcknowledgments.Remove(link);
+        // A live signal only: the acknowledgement row is the record.
+        events.Emit(link is null ? "comment:acknowledge" : "comment:unacknowledge",
+            new JsonObject { ["comment_id"] = ZouSerializer.Uuid(comment.Id), ["person_id"] = ZouSerializer.Uuid(me) }, task.ProjectId, persist: false);
         await db.SaveChangesAsync();
         return await WithRelationsAsync(comment);
     }
@@ -181,6 +184,10 @@ public sealed class CommentReadsService(
             db.AttachmentFiles.RemoveRange(await db.AttachmentFiles.Where(a => a.CommentId == comment.Id && a.ReplyId == id).ToListAsync());
             db.Notifications.RemoveRange(await db.Notifications.Where(n => n.ReplyId == id).ToListAsync());
         }
+        events.Emit("comment:delete-reply", new JsonObject
+        {
+            ["task_id"] = ZouSerializer.Uuid(task.Id), ["comment_id"] = ZouSerializer.Uuid(comment.Id), ["reply_id"] = replyId,
+        }, task.ProjectId, persist: false);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(comment);
     }

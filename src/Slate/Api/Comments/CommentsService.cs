@@ -339,7 +339,7 @@ public sealed partial class CommentsService(
                     ["data"] = new JsonObject { ["ready_for"] = ZouSerializer.Value(automation.OutTaskTypeId) },
                 }, task.ProjectId);
                 await db.SaveChangesAsync();
-                await CastingReadiness.RefreshForAssetAsync(db, entity);
+                await CastingReadiness.RefreshForAssetAsync(db, events, entity);
                 await db.SaveChangesAsync();
                 continue;
             }

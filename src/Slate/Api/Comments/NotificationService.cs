@@ -96,7 +96,7 @@ public sealed class NotificationService(SlateDb db, Events events)
     public void AddAssignation(ProductionTask task, Guid personId, Guid authorId)
     {
         if (personId == authorId) return;
-        db.Notifications.Add(new Notification { PersonId = personId, AuthorId = authorId, TaskId = task.Id, Type = "assignation" });
+        Created(new Notification { PersonId = personId, AuthorId = authorId, TaskId = task.Id, Type = "assignation" }, task);
     }
 
     /// <summary>A comment's news row (behavior-services.md §3), none on concept tasks, with its news:new event.</summary>
@@ -123,7 +123,16 @@ public sealed class NotificationService(SlateDb db, Events events)
         {
             PersonId = recipient, AuthorId = author ?? comment.PersonId, CommentId = comment.Id, TaskId = task.Id, Type = type, Change = change,
         };
-        db.Notifications.Add(row);
+        Created(row, task);
         return row;
+    }
+
+    /// <summary>Adds the notification, with its notification:new event (a live signal only: the row is the record).</summary>
+    void Created(Notification row, ProductionTask task)
+    {
+        db.Notifications.Add(row);
+        events.Emit("notification:new",
+            new JsonObject { ["notification_id"] = ZouSerializer.Uuid(row.Id), ["person_id"] = ZouSerializer.Uuid(row.PersonId) },
+            task.ProjectId, persist: false);
     }
 }

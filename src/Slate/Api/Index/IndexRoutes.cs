@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Slate.Http;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.Index;
@@ -17,6 +18,7 @@ public static class IndexRoutes
         routes.Get("/status/influx", InfluxStatus).WithSummary("Health flags as integers, for InfluxDB").AllowAnonymous();
         routes.Get("/status/resources", Resources).WithSummary("CPU, load, memory and running jobs").AllowAnonymous();
         routes.Get("/status.txt", TextStatus).WithSummary("Health of the services as plain text").AllowAnonymous();
+        routes.Get("/status/test-event", TestEvent).WithSummary("Emit a test event on the event stream").AllowAnonymous();
         routes.Get("/stats", Stats).WithSummary("Studio-wide counts of previews and comments (admin)");
         routes.Get("/config", Config).WithSummary("Settings the web app reads before login").AllowAnonymous();
     }
@@ -70,6 +72,13 @@ public static class IndexRoutes
             $"job-queue-up: {UpDown(probes.JobQueue)}\n" +
             $"indexer-up: {UpDown(probes.Indexer)}\n",
             context.RequestAborted);
+    }
+
+    /// <summary>main:test to every /events socket, not stored: a check that events get through.</summary>
+    static IResult TestEvent(Events events)
+    {
+        events.Emit("main:test", [], null, persist: false);
+        return ZouJson.Result(new JsonObject { ["success"] = true });
     }
 
     static async Task<IResult> Resources(IndexService index, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Slate.Api.Entities;
 using Slate.Data;
 using Slate.Domain;
+using Slate.Realtime;
 using Slate.Security;
 
 namespace Slate.Api.User;
@@ -10,9 +11,10 @@ namespace Slate.Api.User;
 /// <summary>
 /// The entity chats the caller takes part in (behavior-services.md §4): the list, joining and
 /// leaving. An entity's chat is created the first time someone joins or leaves it. Joining and
-/// leaving need to read the entity (its project's team; a vendor, a task of theirs on it).
+/// leaving need to read the entity (its project's team; a vendor, a task of theirs on it), and
+/// send chat:joined / chat:left, live signals only, with no project, as Zou does.
 /// </summary>
-public sealed class UserChatsService(SlateDb db, Permissions permissions, EntityService entities, ZouSerializer serializer)
+public sealed class UserChatsService(SlateDb db, Permissions permissions, EntityService entities, ZouSerializer serializer, Events events)
 {
     /// <summary>
     /// GET /data/user/chats: {id, object_id, last_message, entity_name, project_id, preview_file_id}
@@ -49,6 +51,7 @@ public sealed class UserChatsService(SlateDb db, Permissions permissions, Entity
         var me = permissions.User.Id;
         if (!await db.ChatParticipants.AnyAsync(p => p.ChatId == chat.Id && p.PersonId == me))
             db.ChatParticipants.Add(new ChatParticipant { ChatId = chat.Id, PersonId = me });
+        Signal("chat:joined", chat, me);
         await db.SaveChangesAsync();
         return await serializer.RowAsync(chat);
     }
@@ -59,8 +62,12 @@ public sealed class UserChatsService(SlateDb db, Permissions permissions, Entity
         var chat = await ChatAsync(entityId);
         var me = permissions.User.Id;
         db.ChatParticipants.RemoveRange(await db.ChatParticipants.Where(p => p.ChatId == chat.Id && p.PersonId == me).ToListAsync());
+        Signal("chat:left", chat, me);
         await db.SaveChangesAsync();
     }
+
+    void Signal(string name, Chat chat, Guid personId) =>
+        events.Emit(name, new JsonObject { ["chat_id"] = ZouSerializer.Uuid(chat.Id), ["person_id"] = ZouSerializer.Uuid(personId) }, null, persist: false);
 
     /// <summary>The readable entity's chat, added to the unit of work when it does not exist yet.</summary>
     async Task<Chat> ChatAsync(string entityId)

@@ -119,6 +119,8 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
         var expiration = ExpirationDate(body);
         if (expiration is { } date && date < Today()) return; // an already-expired date kept as is
         var isBot = Body.Flag(body, "is_bot") ?? row.IsBot;
+        // The old token dies with its jti: so do the sockets opened with it, once committed.
+        if (row.Jti is { } old) c.Db.UncommittedEvents.AfterCommit(new Realtime.AccessEnded(row.Id, old));
         row.Jti = isBot || row.Id == c.User.Id ? GiveApiToken(row.Id, isBot, expiration, c) : null;
     }
 
@@ -193,6 +195,14 @@ public sealed partial class PersonsCollection : CrudCollection<Person>
     }
 
     static DateOnly Today() => DateOnly.FromDateTime(Clock.UtcNow());
+
+    /// <summary>A deactivated or deleted person's sockets close once the change is committed.</summary>
+    public override async Task EmitAsync(Person row, string verb, CrudContext c)
+    {
+        await base.EmitAsync(row, verb, c);
+        if (verb == "delete" || verb == "update" && row.Active == false)
+            c.Db.UncommittedEvents.AfterCommit(new Realtime.AccessEnded(row.Id, null));
+    }
 
     public override Task CheckDeleteAsync(Person row, CrudContext c)
     {
