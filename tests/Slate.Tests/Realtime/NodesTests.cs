@@ -108,15 +108,17 @@ public class NodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
-    public async Task A_logout_on_node_A_is_refused_on_node_B_and_is_in_Redis_as_Zou_keeps_it()
+    public async Task A_logout_on_node_A_is_refused_on_node_B_closes_its_sockets_there_and_is_in_Redis_as_Zou_keeps_it()
     {
         var (onA, token) = await TwoNodes.LogInAsync(nodes.A);
         using var onB = new HttpClient { BaseAddress = nodes.B.Address };
         onB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/auth/authenticated")).StatusCode);
+        await using var socketOnB = await ListenAsync(nodes.B, token);
 
         Assert.Equal(HttpStatusCode.OK, (await onA.GetAsync("/api/auth/logout")).StatusCode);
 
+        await SocketAccessTests.AssertClosedAsync(socketOnB);
         var refused = await onB.GetAsync("/api/auth/authenticated");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("Token has been revoked", (string?)(await refused.ReadJsonObjectAsync())["msg"]);
