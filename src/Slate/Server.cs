@@ -47,8 +47,9 @@ public static class Server
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         AddDatabase(builder.Services, settings);
         builder.Services.AddJobs(); // after the database: its workers start once the schema is up to date
+        if (settings.KvHost is not null) builder.Services.AddSingleton<KeyValueStore>();
         AddSecurity(builder.Services);
-        builder.Services.AddRealtime();
+        builder.Services.AddRealtime(settings);
         builder.Services.AddCors();
         builder.Services.AddApiDocs();
         builder.Services.AddScoped<IndexService>();

@@ -102,6 +102,10 @@ public sealed class Settings
     public int JobMaxAttempts { get; init; } = 3;
     /// <summary>SLATE_JOB_RETRY_SECONDS: wait before a failed job's next attempt, times the attempts made.</summary>
     public double JobRetrySeconds { get; init; } = 10;
+    /// <summary>KV_HOST: the Redis the nodes of one studio share (events between them, revoked tokens); null for none.</summary>
+    public string? KvHost { get; init; }
+    public int KvPort { get; init; } = 6379;
+    public string? KvPassword { get; init; }
 
     public static Settings FromConfiguration(IConfiguration config)
     {
@@ -173,6 +177,9 @@ public sealed class Settings
             JobLeaseSeconds = Math.Max(3, Number(config, "SLATE_JOB_LEASE_SECONDS", 60)),
             JobMaxAttempts = Math.Max(1, Number(config, "SLATE_JOB_MAX_ATTEMPTS", 3)),
             JobRetrySeconds = Seconds(config, "SLATE_JOB_RETRY_SECONDS", 10, minimum: 0),
+            KvHost = Optional(config, "KV_HOST"),
+            KvPort = Number(config, "KV_PORT", 6379),
+            KvPassword = Optional(config, "KV_PASSWORD"),
         };
     }
 

@@ -6,9 +6,17 @@ namespace Slate.Realtime;
 /// <summary>Wiring of the real-time server: the bus, the hub that delivers to sockets, and /socket.io.</summary>
 public static class RealtimeSetup
 {
-    public static void AddRealtime(this IServiceCollection services)
+    public static void AddRealtime(this IServiceCollection services, Settings settings)
     {
-        services.AddSingleton<IEventBus, InProcessEventBus>();
+        if (settings.KvHost is null)
+            services.AddSingleton<IEventBus, InProcessEventBus>();
+        else
+        {
+            // Nodes sharing a Redis (KeyValueStore): each one's events reach the sockets of all.
+            services.AddSingleton<RedisEventBus>();
+            services.AddSingleton<IEventBus>(provider => provider.GetRequiredService<RedisEventBus>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisEventBus>());
+        }
         services.AddSingleton<CommitHook>();
         services.AddSingleton<ReviewRoomStore>();
         services.AddSingleton<ReviewRooms>();

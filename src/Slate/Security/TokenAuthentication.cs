@@ -51,6 +51,9 @@ public sealed class TokenAuthentication(
         // The password change row goes with its person (cascade), so without a person only the blocklist can refuse.
         var caller = await CallerOf(db, claims.PersonId, claims.Jti)
             ?? new Caller(null, await blocklist.IsRevokedAsync(claims.Jti), null);
+        // With KV_HOST, a session may also have been revoked in Redis only (by a Zou node).
+        if (claims.IdentityType == "person" && !caller.Revoked && await blocklist.IsRevokedInKeyValueStoreAsync(claims.Jti))
+            caller = caller with { Revoked = true };
         if (IsRevoked(claims, caller)) return Refuse(TokenProblem.Msg(401, "Token has been revoked"));
         if (caller.Person is not { } person || person.Active == false)
             return Refuse(new TokenProblem(401, ApiException.ErrorBody(ErrorHandling.MessageFor(401))));

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Slate.Tests.Infrastructure;
@@ -35,7 +34,7 @@ public sealed class MotoServer
 
     static async Task<MotoServer> StartAsync()
     {
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         // moto's server, ended as soon as its standard input closes: the test process may be killed
         // without running its exit handlers, and the server must not outlive it.
         const string Watched = "import os, sys, threading\n"
@@ -91,14 +90,5 @@ public sealed class MotoServer
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException) { }
-    }
-
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -108,7 +108,8 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    static int FreePort()
+    /// <summary>A 127.0.0.1 port nothing listens on now, for a server a test starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -11,7 +11,7 @@ namespace Slate.Tests.Realtime;
 public class SocketAccessTests(SlateFactory factory) : IClassFixture<SlateFactory>
 {
     /// <summary>The server closes the socket; events published before may still come first.</summary>
-    static async Task AssertClosedAsync(SocketTestClient socket)
+    internal static async Task AssertClosedAsync(SocketTestClient socket)
     {
         while (await socket.NextAsync() is { } packet) Assert.StartsWith("42/events,", packet);
     }

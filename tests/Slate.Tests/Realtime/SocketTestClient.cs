@@ -29,10 +29,25 @@ public sealed class SocketTestClient(WebSocket socket) : IAsyncDisposable
         return new SocketTestClient(await client.ConnectAsync(new Uri(factory.Server.BaseAddress, path), CancellationToken.None));
     }
 
-    /// <summary>Connected directly over websocket, the open packet read, joined to a namespace ("/events").</summary>
-    public static async Task<SocketTestClient> JoinAsync(SlateFactory factory, string nsp, string? bearer = null, string? cookie = null)
+    /// <summary>A websocket to /socket.io of a server on a real address (a <see cref="ServerProcess"/>), with a bearer token.</summary>
+    public static async Task<SocketTestClient> ConnectAsync(Uri server, string bearer)
     {
-        var client = await ConnectAsync(factory, bearer, cookie);
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {bearer}");
+        await socket.ConnectAsync(new UriBuilder(new Uri(server, Open + "websocket")) { Scheme = "ws" }.Uri, CancellationToken.None);
+        return new SocketTestClient(socket);
+    }
+
+    /// <summary>Connected directly over websocket, the open packet read, joined to a namespace ("/events").</summary>
+    public static Task<SocketTestClient> JoinAsync(SlateFactory factory, string nsp, string? bearer = null, string? cookie = null) =>
+        JoinAsync(ConnectAsync(factory, bearer, cookie), nsp);
+
+    /// <summary>The same, to a server on a real address.</summary>
+    public static Task<SocketTestClient> JoinAsync(Uri server, string nsp, string bearer) => JoinAsync(ConnectAsync(server, bearer), nsp);
+
+    static async Task<SocketTestClient> JoinAsync(Task<SocketTestClient> connecting, string nsp)
+    {
+        var client = await connecting;
         Assert.StartsWith("0{", await client.ReceiveAsync());
         await client.SendAsync(nsp == "/" ? "40" : $"40{nsp},");
         return client;
