@@ -67,6 +67,9 @@ public sealed class SocketHub(IEventBus bus, IServiceScopeFactory scopes, ILogge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The project teams read for the messages waiting together (a burst): one query per project
+        // instead of one per event. Forgotten once the bus is drained, and whenever a team may change.
+        Dictionary<Guid, HashSet<Guid>> teams = [];
         try
         {
             await foreach (var message in bus.Received.ReadAllAsync(stoppingToken))
@@ -75,13 +78,14 @@ public sealed class SocketHub(IEventBus bus, IServiceScopeFactory scopes, ILogge
                 {
                     switch (message)
                     {
-                        case PublishedEvent published: await DeliverAsync(published, stoppingToken); break;
+                        case PublishedEvent published: await DeliverAsync(published, teams, stoppingToken); break;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     log.LogError(e, "Bus message {Message} could not be delivered to sockets", message.GetType().Name);
                 }
+                if (!bus.Received.TryPeek(out _)) teams.Clear();
             }
         }
         catch (OperationCanceledException)
@@ -90,13 +94,16 @@ public sealed class SocketHub(IEventBus bus, IServiceScopeFactory scopes, ILogge
         }
     }
 
-    async Task DeliverAsync(PublishedEvent published, CancellationToken ct)
+    async Task DeliverAsync(PublishedEvent published, Dictionary<Guid, HashSet<Guid>> teams, CancellationToken ct)
     {
+        // Team changes are committed before they publish project:update; removing a person publishes person:*.
+        if (published.Name.StartsWith("project:", StringComparison.Ordinal) || published.Name.StartsWith("person:", StringComparison.Ordinal))
+            teams.Clear();
         var listeners = clients.Values.Where(c => c.User is not null && c.Namespaces.ContainsKey(EventsNamespace)).ToList();
         if (listeners.Count == 0) return;
         if (published.ProjectId is { } project && listeners.Any(c => !c.User!.IsAdmin))
         {
-            var team = await TeamOfAsync(project, ct);
+            if (!teams.TryGetValue(project, out var team)) teams[project] = team = await TeamOfAsync(project, ct);
             listeners = [.. listeners.Where(c => c.User!.IsAdmin || team.Contains(c.User.Id))];
         }
         var frame = EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
