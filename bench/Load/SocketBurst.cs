@@ -21,42 +21,41 @@ public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database dat
     public async Task<SocketBurstResult> RunAsync(Scenario probe, Scenario comment, string adminToken, string artistToken)
     {
         Console.WriteLine($"socket burst: {sockets} sockets on /events, {events} events from comments by {Writers} writers, probe {probe.Request}");
-        // Two comments, one per status, before any socket listens: how many events a comment makes.
+        // Two comments, one per status, before any socket listens: about how many events a comment makes.
         var calibrationStart = await database.CountAsync("api_event");
         for (var i = 0; i < 2; i++) await WriteAsync(comment);
         var perComment = (await database.CountAsync("api_event") - calibrationStart) / 2.0;
-        var comments = (int)Math.Ceiling(events / perComment);
 
         using var idleOver = new CancellationTokenSource(idle);
         var idleLatencies = await runner.LoopAsync(probe, 1, idleOver.Token);
+        // The same writes with no socket listening: what the writes alone cost the probe.
+        var (writesOnlyLatencies, _) = await ProbedAsync(probe, () => WriteBurstAsync(comment, perComment));
         var listeners = await ConnectAsync(adminToken, artistToken);
         try
         {
-            var before = await database.CountAsync("api_event");
-            using var burstOver = new CancellationTokenSource();
-            var probing = runner.LoopAsync(probe, 1, burstOver.Token);
-            var firstWrite = Stopwatch.GetTimestamp();
-            var written = await WriteBurstAsync(comment, comments);
-            var burstS = Stopwatch.GetElapsedTime(firstWrite).TotalSeconds;
-            var expected = await database.CountAsync("api_event") - before;
-            await WaitForDeliveryAsync(listeners, expected);
-            await burstOver.CancelAsync();
-            var burstLatencies = await probing;
+            var (burstLatencies, written) = await ProbedAsync(probe, async () =>
+            {
+                var written = await WriteBurstAsync(comment, perComment);
+                await WaitForDeliveryAsync(listeners, written.Events);
+                return written;
+            });
 
+            var expected = written.Events;
             var last = listeners.Max(l => l.LastReceivedAt);
-            var writtenIds = written.ToHashSet();
+            var writtenIds = written.Ids.ToHashSet();
             var delivered = listeners.Sum(l => (long)Math.Min(l.Received, expected));
-            var result = new SocketBurstResult(sockets, Writers, comments, expected, burstS,
-                last > firstWrite ? Stopwatch.GetElapsedTime(firstWrite, last).TotalSeconds : null,
+            var result = new SocketBurstResult(sockets, Writers, written.Ids.Count, expected, written.Seconds,
+                last > written.StartedAt ? Stopwatch.GetElapsedTime(written.StartedAt, last).TotalSeconds : null,
                 delivered, expected * sockets - delivered,
                 listeners.Count(l => l.Received != expected || !l.CommentIds.ToHashSet().SetEquals(writtenIds)),
                 listeners.Count(l => l.Dropped is not null),
-                Latency.Of(idleLatencies), Latency.Of(burstLatencies), []);
+                Latency.Of(idleLatencies), Latency.Of(writesOnlyLatencies), Latency.Of(burstLatencies), []);
             result.Targets.AddRange(Judge(result));
-            Console.WriteLine($"  {expected:N0} events ({comments} comments) in {burstS:0.0} s, delivered {delivered:N0}, lost {result.Lost:N0}, " +
+            Console.WriteLine($"  {expected:N0} events ({result.Comments} comments) in {result.BurstS:0.0} s, delivered {delivered:N0}, lost {result.Lost:N0}, " +
                               $"sockets missing or mismatching events {result.Mismatched}, dropped {result.Dropped}");
-            Console.WriteLine($"  probe idle p50 {result.Idle.P50Ms:0.0} ms, p95 {result.Idle.P95Ms:0.0} ms; " +
-                              $"burst p50 {result.Burst.P50Ms:0.0} ms, p95 {result.Burst.P95Ms:0.0} ms ({result.Burst.Requests} requests)");
+            Console.WriteLine($"  probe p50 / p95: idle {result.Idle.P50Ms:0.0} / {result.Idle.P95Ms:0.0} ms, " +
+                              $"writes without sockets {result.WritesOnly.P50Ms:0.0} / {result.WritesOnly.P95Ms:0.0} ms, " +
+                              $"burst {result.Burst.P50Ms:0.0} / {result.Burst.P95Ms:0.0} ms ({result.Burst.Requests} requests)");
             foreach (var target in result.Targets) Console.WriteLine($"  {target.Target}: {target.Figure}, {(target.Met ? "met" : "NOT MET")}");
             return result;
         }
@@ -85,8 +84,42 @@ public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database dat
         return [.. listeners];
     }
 
-    /// <summary>The comments, posted by the writers as fast as the server takes them: their ids.</summary>
-    async Task<List<string>> WriteBurstAsync(Scenario comment, int comments)
+    /// <summary>The probe's latencies while the work runs (a request under way when it ends finishes).</summary>
+    async Task<(List<double> Latencies, T Result)> ProbedAsync<T>(Scenario probe, Func<Task<T>> work)
+    {
+        using var over = new CancellationTokenSource();
+        var probing = runner.LoopAsync(probe, 1, over.Token);
+        T result;
+        try
+        {
+            result = await work();
+        }
+        finally
+        {
+            await over.CancelAsync();
+        }
+        return (await probing, result);
+    }
+
+    /// <summary>What a burst wrote: the comments' ids, the events they made, when it started and how long the writes took.</summary>
+    sealed record Written(List<string> Ids, long Events, long StartedAt, double Seconds);
+
+    /// <summary>
+    /// Comments posted by the writers as fast as the server takes them, until they made at least
+    /// the burst's events (a comment makes a few, depending on the statuses: rounds top it up).
+    /// </summary>
+    async Task<Written> WriteBurstAsync(Scenario comment, double perComment)
+    {
+        var before = await database.CountAsync("api_event");
+        var started = Stopwatch.GetTimestamp();
+        List<string> ids = [];
+        long made;
+        while ((made = await database.CountAsync("api_event") - before) < events)
+            ids.AddRange(await WriteCommentsAsync(comment, (int)Math.Ceiling((events - made) / perComment)));
+        return new Written(ids, made, started, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    async Task<List<string>> WriteCommentsAsync(Scenario comment, int comments)
     {
         var next = 0;
         var ids = await Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
@@ -132,7 +165,8 @@ public sealed record Latency(int Requests, double P50Ms, double P95Ms)
 /// <summary>
 /// The socket burst's figures: the events every socket should have had, those delivered and
 /// lost, the sockets that missed or mismatched comments or were dropped, and the probe's
-/// latency idle and during the burst (from the first write until every socket had everything).
+/// latency idle, during the same writes with no socket, and during the burst (from the first
+/// write until every socket had everything).
 /// </summary>
 public sealed record SocketBurstResult(
     int Clients,
@@ -146,6 +180,7 @@ public sealed record SocketBurstResult(
     int Mismatched,
     int Dropped,
     Latency Idle,
+    Latency WritesOnly,
     Latency Burst,
     List<TargetResult> Targets)
 {
