@@ -105,6 +105,13 @@ public sealed class Database : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>How many rows a table holds.</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        await using var command = Command($"SELECT count(*) FROM {table}");
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     /// <summary>EF Core stores SQLite's UUIDs as upper-case text, PostgreSQL's as uuid.</summary>
     DbCommand Command(string sql, params (string Name, Guid Value)[] parameters)
     {

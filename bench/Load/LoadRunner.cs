@@ -62,8 +62,14 @@ public sealed class LoadRunner(HttpClient http, TimeSpan warmup, TimeSpan durati
     /// <summary>The latencies (ms) of every request sent by the clients until the time is up; the first bad answer stops them all.</summary>
     async Task<List<double>> LoopAsync(Scenario scenario, int clients, TimeSpan time)
     {
+        using var timeUp = new CancellationTokenSource(time);
+        return await LoopAsync(scenario, clients, timeUp.Token);
+    }
+
+    /// <summary>The latencies (ms) of every request sent by the clients until told to stop (a request under way finishes).</summary>
+    public async Task<List<double>> LoopAsync(Scenario scenario, int clients, CancellationToken stop)
+    {
         using var failed = new CancellationTokenSource();
-        var end = Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency);
         var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             var latencies = new List<double>();
@@ -84,7 +90,7 @@ public sealed class LoadRunner(HttpClient http, TimeSpan warmup, TimeSpan durati
                     throw;
                 }
                 latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-            } while (Stopwatch.GetTimestamp() < end && !failed.IsCancellationRequested);
+            } while (!stop.IsCancellationRequested && !failed.IsCancellationRequested);
             return latencies;
         }));
         return [.. perClient.SelectMany(l => l)];

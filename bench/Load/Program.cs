@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slate.Bench.Load;
 using Slate.Bench.Seed;
 
 // slate-bench-load --url URL --data-dir DIR [--postgres CONN] [--server-pid PID] [--duration S] [--warmup S]
-//                  [--sql-runs N] --out FILE
+//                  [--sql-runs N] [--sockets N] [--events N] --out FILE
 //   measures every scenario against one running server and writes its figures (JSON) to FILE.
 // slate-bench-load report --out-dir DIR --commit SHA FILE...
 //   puts the figures of each database together in DIR/results.json and DIR/results.md, and prints the tables.
@@ -44,16 +45,33 @@ static async Task<int> Measure(Options options)
     var benchmark = new Benchmark(runner, database, memory, [1, 16], (int)options.Number("sql-runs", 5));
 
     Console.WriteLine($"== {database.Name}: {manifest.Counts}");
-    var scenarios = Scenarios.For(manifest, await LogInAsync(http, manifest.Admin), await LogInAsync(http, manifest.Artist));
+    var (adminToken, artistToken) = (await LogInAsync(http, manifest.Admin), await LogInAsync(http, manifest.Artist));
+    var scenarios = Scenarios.For(manifest, adminToken, artistToken);
     var serverWarmup = options.Number("server-warmup", 10);
     Console.WriteLine($"Warming the server up: {serverWarmup} s of the read scenarios, unmeasured.");
     await runner.WarmUpServerAsync(scenarios, TimeSpan.FromSeconds(serverWarmup));
     List<ScenarioResult> results = [];
     foreach (var scenario in scenarios) results.Add(await benchmark.RunAsync(scenario));
 
-    var output = new DatabaseResult(database.Name, await database.DescribeAsync(), manifest.Counts, serverWarmup, warmup, duration, results);
+    var burst = new SocketBurst(http, runner, database, (int)options.Number("sockets", 500), (int)options.Number("events", 1000),
+        TimeSpan.FromSeconds(duration));
+    SocketBurstResult? sockets = null;
+    string? socketsFailure = null;
+    try
+    {
+        sockets = await burst.RunAsync(Scenarios.Project(manifest, adminToken), Scenarios.Comment(manifest, adminToken), adminToken, artistToken);
+    }
+    catch (Exception e) when (e is ScenarioFailedException or WebSocketException or HttpRequestException or InvalidOperationException)
+    {
+        socketsFailure = e.Message;
+        Console.Error.WriteLine($"  FAILED: {e.Message}");
+    }
+
+    var output = new DatabaseResult(database.Name, await database.DescribeAsync(), manifest.Counts, serverWarmup, warmup, duration, results,
+        sockets, socketsFailure);
     await File.WriteAllTextAsync(options.Required("out"), JsonSerializer.Serialize(output, Json.Options));
     var failed = results.Where(r => r.Outcome == Outcome.Failed).Select(r => r.Name).ToList();
+    if (sockets is null || sockets.Targets.Any(t => t.Target == SocketBurst.NoneLost && !t.Met)) failed.Add("socket burst");
     if (failed.Count == 0) return 0;
     Console.Error.WriteLine($"FAILED on {database.Name}: {string.Join(", ", failed)}");
     return 1;

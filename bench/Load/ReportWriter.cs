@@ -29,9 +29,31 @@ public static partial class ReportWriter
             md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var scenario in database.Scenarios) md.AppendLine(Row(scenario));
             var missed = database.Scenarios.SelectMany(s => s.Targets.Where(t => !t.Met).Select(t => $"{s.Name} ({t.Target})")).ToList();
+            if (database.SocketsFailure is not null || database.Sockets is not null) md.AppendLine().Append(SocketBurst(database));
+            if (database.SocketsFailure is not null) missed.Add("socket burst (failed)");
+            missed.AddRange(database.Sockets?.Targets.Where(t => !t.Met).Select(t => $"socket burst ({t.Target})") ?? []);
             md.AppendLine().AppendLine(missed.Count == 0 ? "Every target met." : $"Not met: {string.Join("; ", missed)}.");
         }
         if (notes is not null) md.AppendLine().Append(notes.TrimEnd()).AppendLine();
+        return md.ToString();
+    }
+
+    /// <summary>Issue 9's burst: its sizes, deliveries and the probe's latency idle and during the burst.</summary>
+    static string SocketBurst(DatabaseResult database)
+    {
+        var md = new StringBuilder();
+        if (database.Sockets is not { } burst) return md.AppendLine($"Socket burst: **failed**: {database.SocketsFailure}").ToString();
+        md.AppendLine($"Socket burst (issue 9): {burst.Clients} `/events` websockets (half the admin's, half the artist's), " +
+                      $"{burst.Events:N0} events from {burst.Comments} comments with a status change posted by {burst.Writers} concurrent writers; " +
+                      "a probe sends `GET /data/projects/{id}` at 1 client, idle (before the sockets join), during the same writes with no socket listening, " +
+                      "and during the burst (from the first write until every socket has every event).").AppendLine();
+        md.AppendLine("| Sockets | Events each | Writes done in s | Last event after s | Delivered | Lost | Sockets dropped | Idle p50 / p95 | Writes without sockets p50 / p95 | Burst p50 / p95 (requests) | Burst / idle p50, p95 | Targets |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine($"| {burst.Clients} | {burst.Events:N0} | {Number(burst.BurstS)} | {Number(burst.DeliveryS)} | {burst.Delivered:N0} | {burst.Lost:N0} | " +
+                      $"{burst.Dropped} | {Number(burst.Idle.P50Ms)} / {Number(burst.Idle.P95Ms)} | {Number(burst.WritesOnly.P50Ms)} / {Number(burst.WritesOnly.P95Ms)} | " +
+                      $"{Number(burst.Burst.P50Ms)} / {Number(burst.Burst.P95Ms)} ({burst.Burst.Requests}) | " +
+                      $"{burst.P50Ratio:0.0}×, {burst.P95Ratio:0.0}× | " +
+                      $"{Targets(burst.Targets)} |");
         return md.ToString();
     }
 
@@ -44,9 +66,9 @@ public static partial class ReportWriter
             {
                 Latencies(one), Number(one?.RequestsPerS), Latencies(many), Number(many?.RequestsPerS),
                 $"{Number(one?.MemoryGrowthMb)} / {Number(many?.MemoryGrowthMb)}", Number(scenario.BareSqlMs),
-                scenario.BareSqlMultiple is { } times ? $"{times:0.0}×" : "", Targets(scenario),
+                scenario.BareSqlMultiple is { } times ? $"{times:0.0}×" : "", Targets(scenario.Targets),
             }
-            : [$"**{scenario.Outcome}**: {scenario.Error?.Replace("|", "\\|")}", "", "", "", "", "", "", Targets(scenario)];
+            : [$"**{scenario.Outcome}**: {scenario.Error?.Replace("|", "\\|")}", "", "", "", "", "", "", Targets(scenario.Targets)];
         return $"| {scenario.Name}: `{Ids().Replace(scenario.Request, "{id}")}` | {string.Join(" | ", cells)} |";
     }
 
@@ -56,8 +78,8 @@ public static partial class ReportWriter
 
     static string Latencies(ClientRun? run) => run is null ? "" : $"{Number(run.P50Ms)} / {Number(run.P95Ms)} / {Number(run.P99Ms)}";
 
-    static string Targets(ScenarioResult scenario) =>
-        string.Join("<br>", scenario.Targets.Select(t => $"{t.Target}: {t.Figure}, {(t.Met ? "met" : "**not met**")}"));
+    static string Targets(List<TargetResult> targets) =>
+        string.Join("<br>", targets.Select(t => $"{t.Target}: {t.Figure}, {(t.Met ? "met" : "**not met**")}"));
 
     static string Number(double? value) => value switch
     {

@@ -27,8 +27,9 @@ public sealed record ScenarioResult(
     double? BareSqlMultiple,
     List<TargetResult> Targets);
 
+/// <summary>One database's figures; the socket burst's, or why it failed, when it ran.</summary>
 public sealed record DatabaseResult(string Database, string Server, Manifest.Tally Counts, double ServerWarmupS, double WarmupS, double DurationS,
-    List<ScenarioResult> Scenarios);
+    List<ScenarioResult> Scenarios, SocketBurstResult? Sockets = null, string? SocketsFailure = null);
 
 public sealed record Machine(int Cores, long MemoryMb, string Cpu);
 

@@ -8,14 +8,13 @@ public static class Scenarios
 {
     public static List<Scenario> For(Manifest manifest, string adminToken, string artistToken)
     {
-        var comments = 0;
         List<Scenario> scenarios =
         [
             new("login", HttpMethod.Post, "/auth/login", [])
             {
                 Body = () => $$"""{"email": "{{manifest.Artist.Email}}", "password": "{{manifest.Artist.Password}}"}""",
             },
-            new("project", HttpMethod.Get, $"/data/projects/{manifest.FeatureProjectId}", [new RateAtLeast(8000)]) { Token = adminToken },
+            Project(manifest, adminToken),
             new("user context", HttpMethod.Get, "/data/user/context", [new P50AtMost(50)]) { Token = artistToken },
             new("user tasks", HttpMethod.Get, "/data/user/tasks", [new P50AtMost(40)]) { Token = artistToken },
         ];
@@ -41,8 +40,20 @@ public static class Scenarios
             Token = adminToken,
             MayBeMissing = true,
         });
-        // Last, as it changes the data the reads above list: the task's status alternates between the two ids.
-        scenarios.Add(new("comment with status change", HttpMethod.Post, $"/actions/tasks/{manifest.CommentTaskId}/comment", [new P50AtMost(15)])
+        // Last, as it changes the data the reads above list.
+        scenarios.Add(Comment(manifest, adminToken));
+        return scenarios;
+    }
+
+    /// <summary>The cheapest authenticated read: the socket burst's latency probe too.</summary>
+    public static Scenario Project(Manifest manifest, string adminToken) =>
+        new("project", HttpMethod.Get, $"/data/projects/{manifest.FeatureProjectId}", [new RateAtLeast(8000)]) { Token = adminToken };
+
+    /// <summary>A comment on the artist's task whose status alternates between the two ids: the socket burst's write too.</summary>
+    public static Scenario Comment(Manifest manifest, string adminToken)
+    {
+        var comments = 0;
+        return new("comment with status change", HttpMethod.Post, $"/actions/tasks/{manifest.CommentTaskId}/comment", [new P50AtMost(15)])
         {
             Token = adminToken,
             Expected = HttpStatusCode.Created,
@@ -52,7 +63,6 @@ public static class Scenarios
                 return $$"""{"task_status_id": "{{manifest.CommentStatusIds[count % 2]}}", "comment": "Bench note {{count}}"}""";
             },
             Written = new WrittenRows(manifest.CommentTaskId),
-        });
-        return scenarios;
+        };
     }
 }

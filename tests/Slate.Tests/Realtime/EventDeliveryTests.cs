@@ -15,7 +15,7 @@ public class EventDeliveryTests(SlateFactory factory) : IClassFixture<SlateFacto
 {
     Task<SocketTestClient> ListenAsync(HttpClient client) => factory.ListenAsync(client);
 
-    Task EmitAsync(string name, Guid? projectId, bool rollBack = false) => factory.EmitOutsideRequestAsync(name, projectId, rollBack);
+    Task EmitAsync(string name, Guid? projectId, bool rollBack = false, int count = 1) => factory.EmitOutsideRequestAsync(name, projectId, rollBack, count);
 
     [Fact]
     public async Task A_comment_with_a_status_change_sends_comment_new_and_task_update_without_the_event_id()
@@ -105,5 +105,68 @@ public class EventDeliveryTests(SlateFactory factory) : IClassFixture<SlateFacto
         await EmitAsync("test:nobody", null);
         await socket.SendAsync("40");
         Assert.StartsWith("40{", await socket.NextAsync());
+    }
+
+    // Issue 9's benchmark (bench/): 500 sockets receive bursts of 1,000 events.
+    const int Burst = 1500;
+
+    [Fact]
+    public async Task A_burst_larger_than_a_thousand_events_reaches_a_team_member_whole_and_in_order()
+    {
+        var member = await factory.CreatePersonAsync();
+        var project = await factory.CreateProjectAsync(true, (member, null));
+        await using var socket = await ListenAsync(await factory.ClientForAsync(member));
+
+        await EmitAsync("test:burst", project.Id, count: Burst);
+
+        for (var i = 0; i < Burst; i++)
+        {
+            var (name, data) = await socket.NextEventAsync();
+            Assert.Equal("test:burst", name);
+            Assert.Equal(i, (int)data["index"]!);
+        }
+    }
+
+    [Fact]
+    public async Task A_polling_client_that_does_not_poll_during_a_burst_of_more_than_a_thousand_events_is_not_dropped()
+    {
+        var admin = await factory.CreatePersonAsync("admin");
+        var http = await factory.ClientForAsync(admin);
+        var open = await http.GetStringAsync(SocketTestClient.Open + "polling");
+        var session = $"{SocketTestClient.Open}polling&sid={(string)JsonNode.Parse(open[1..])!["sid"]!}";
+        Assert.Equal("ok", await (await http.PostAsync(session, new StringContent("40/events,"))).Content.ReadAsStringAsync());
+        Assert.StartsWith("40/events,{\"sid\":", await http.GetStringAsync(session));
+
+        await EmitAsync("test:burst", null, count: Burst);
+
+        var events = new List<string>();
+        while (events.Count < Burst)
+        {
+            var poll = await http.GetAsync(session);
+            Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+            events.AddRange((await poll.Content.ReadAsStringAsync()).Split('\x1e').Where(p => p.StartsWith("42/events,")));
+        }
+        Assert.Equal(Burst, events.Count);
+        Assert.EndsWith($"\"index\":{Burst - 1}}}]", events[^1]);
+    }
+
+    [Fact]
+    public async Task A_team_change_applies_to_the_events_that_follow_it_after_a_burst()
+    {
+        var member = await factory.CreatePersonAsync();
+        var admin = await factory.ClientForAsync(await factory.CreatePersonAsync("admin"));
+        var project = await factory.CreateProjectAsync(true, (member, null));
+        await using var socket = await ListenAsync(await factory.ClientForAsync(member));
+
+        // The hub reads the team once for a burst; it must read it again once the member has left.
+        await EmitAsync("test:burst", project.Id, count: Burst);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/data/projects/{project.Id}/team/{member.Id}")).StatusCode);
+        await EmitAsync("test:after-leaving", project.Id);
+        await EmitAsync("test:no-project", null);
+
+        string name;
+        do name = (await socket.NextEventAsync()).Name;
+        while (name == "test:burst");
+        Assert.Equal("test:no-project", name);
     }
 }

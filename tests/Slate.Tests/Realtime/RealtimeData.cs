@@ -9,15 +9,17 @@ namespace Slate.Tests.Realtime;
 public static class RealtimeData
 {
     /// <summary>
-    /// Emits through the server's own Events service, as a service does, outside any request; the
-    /// data is {"marker": name}. Also a marker: a socket that gets it got nothing published before.
+    /// Emits through the server's own Events service, as a service does, outside any request:
+    /// <paramref name="count"/> events in one unit of work (a burst), their data {"marker": name,
+    /// "index": i}. Also a marker: a socket that gets it got nothing published before.
     /// </summary>
-    public static async Task EmitOutsideRequestAsync(this SlateFactory factory, string name, Guid? projectId = null, bool rollBack = false)
+    public static async Task EmitOutsideRequestAsync(this SlateFactory factory, string name, Guid? projectId = null, bool rollBack = false, int count = 1)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlateDb>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        scope.ServiceProvider.GetRequiredService<Events>().Emit(name, new JsonObject { ["marker"] = name }, projectId);
+        for (var i = 0; i < count; i++)
+            scope.ServiceProvider.GetRequiredService<Events>().Emit(name, new JsonObject { ["marker"] = name, ["index"] = i }, projectId);
         await db.SaveChangesAsync();
         if (rollBack) await transaction.RollbackAsync();
         else await transaction.CommitAsync();

@@ -9,8 +9,12 @@ namespace Slate.Realtime.EngineIo;
 /// </summary>
 public sealed class EngineSession
 {
-    /// <summary>Packets a client may leave unread before it is dropped.</summary>
-    public const int QueueLimit = 1000;
+    /// <summary>
+    /// Packets a client may leave unread before it is dropped: ten bursts of issue 9's 1,000
+    /// events, so a client a little slow during one is not dropped. An event's frame is one
+    /// string shared by every session, so a full queue holds references, not copies.
+    /// </summary>
+    public const int QueueLimit = 10_000;
 
     readonly Channel<string> outgoing = Channel.CreateBounded<string>(new BoundedChannelOptions(QueueLimit) { SingleReader = true });
     readonly SemaphoreSlim pongs = new(0);

@@ -123,6 +123,9 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The project teams read for the messages waiting together (a burst): one query per project
+        // instead of one per event. Forgotten once the bus is drained, and whenever a team may change.
+        Dictionary<Guid, HashSet<Guid>> teams = [];
         try
         {
             await foreach (var message in bus.Received.ReadAllAsync(stoppingToken))
@@ -132,7 +135,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
                     switch (message)
                     {
                         case PublishedEvent { Room: { } room } published: DeliverToRoom(published, room); break;
-                        case PublishedEvent published: await DeliverAsync(published, stoppingToken); break;
+                        case PublishedEvent published: await DeliverAsync(published, teams, stoppingToken); break;
                         case AccessEnded ended: Close(ended); break;
                     }
                 }
@@ -140,6 +143,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
                 {
                     log.LogError(e, "Bus message {Message} could not be delivered to sockets", message.GetType().Name);
                 }
+                if (!bus.Received.TryPeek(out _)) teams.Clear();
             }
         }
         catch (OperationCanceledException)
@@ -162,13 +166,16 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
             client.Session.Close();
     }
 
-    async Task DeliverAsync(PublishedEvent published, CancellationToken ct)
+    async Task DeliverAsync(PublishedEvent published, Dictionary<Guid, HashSet<Guid>> teams, CancellationToken ct)
     {
+        // Team changes are committed before they publish project:update; removing a person publishes person:*.
+        if (published.Name.StartsWith("project:", StringComparison.Ordinal) || published.Name.StartsWith("person:", StringComparison.Ordinal))
+            teams.Clear();
         var listeners = clients.Values.Where(c => c.OnEvents).ToList();
         if (listeners.Count == 0) return;
         if (published.ProjectId is { } project && listeners.Any(c => !c.User!.IsAdmin))
         {
-            var team = await TeamOfAsync(project, ct);
+            if (!teams.TryGetValue(project, out var team)) teams[project] = team = await TeamOfAsync(project, ct);
             listeners = [.. listeners.Where(c => c.User!.IsAdmin || team.Contains(c.User.Id))];
         }
         var frame = EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
