@@ -1,21 +1,22 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 
 namespace Slate.Bench.Load;
 
 /// <summary>
 /// A minimal Kitsu: one Engine.IO v4 websocket joined to Socket.IO's /events namespace with a
 /// bearer token, answering the server's pings and counting the events it receives (the
-/// comment:new ones by comment id, to match them with the comments written).
+/// task:new ones by task id, to match them with the tasks created).
 /// </summary>
 public sealed class EventsSocket : IAsyncDisposable
 {
     const string Events = "/events";
     // The events are recognized in the bytes received: decoding 500 sockets' packets would take the server's cores.
     static readonly byte[] EventPrefix = Encoding.UTF8.GetBytes("42" + Events + ",");
-    static readonly byte[] CommentNew = Encoding.UTF8.GetBytes("42" + Events + ",[\"comment:new\",");
+    static readonly byte[] TaskNew = Encoding.UTF8.GetBytes("42" + Events + ",[\"task:new\",");
+    static readonly byte[] TaskIdKey = Encoding.UTF8.GetBytes("\"task_id\":\"");
+    const int UuidLength = 36;
 
     readonly ClientWebSocket socket = new();
     readonly byte[] buffer = new byte[16 * 1024];
@@ -24,8 +25,8 @@ public sealed class EventsSocket : IAsyncDisposable
     int received;
     long lastReceivedAt;
 
-    /// <summary>The comment ids of the comment:new events received, in order.</summary>
-    public List<string> CommentIds { get; } = [];
+    /// <summary>The task ids of the task:new events received, in order.</summary>
+    public List<string> TaskIds { get; } = [];
 
     public int Received => Volatile.Read(ref received);
 
@@ -79,12 +80,8 @@ public sealed class EventsSocket : IAsyncDisposable
 
     void Count(ReadOnlySpan<byte> packet)
     {
-        if (packet.StartsWith(CommentNew))
-        {
-            var reader = new Utf8JsonReader(packet[EventPrefix.Length..]);
-            using var json = JsonDocument.ParseValue(ref reader);
-            CommentIds.Add(json.RootElement[1].GetProperty("comment_id").GetString() ?? "");
-        }
+        if (packet.StartsWith(TaskNew) && packet.IndexOf(TaskIdKey) is var at and >= 0 && at + TaskIdKey.Length + UuidLength <= packet.Length)
+            TaskIds.Add(Encoding.ASCII.GetString(packet.Slice(at + TaskIdKey.Length, UuidLength)));
         Volatile.Write(ref lastReceivedAt, Stopwatch.GetTimestamp());
         Interlocked.Increment(ref received);
     }

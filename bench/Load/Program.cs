@@ -53,13 +53,13 @@ static async Task<int> Measure(Options options)
     List<ScenarioResult> results = [];
     foreach (var scenario in scenarios) results.Add(await benchmark.RunAsync(scenario));
 
-    var burst = new SocketBurst(http, runner, database, (int)options.Number("sockets", 500), (int)options.Number("events", 1000),
+    var burst = new SocketBurst(http, runner, database, manifest.TvProjectId, (int)options.Number("sockets", 500), (int)options.Number("events", 1000),
         TimeSpan.FromSeconds(duration));
     SocketBurstResult? sockets = null;
     string? socketsFailure = null;
     try
     {
-        sockets = await burst.RunAsync(Scenarios.Project(manifest, adminToken), Scenarios.Comment(manifest, adminToken), adminToken, artistToken);
+        sockets = await burst.RunAsync(Scenarios.Project(manifest, adminToken), adminToken, artistToken);
     }
     catch (Exception e) when (e is ScenarioFailedException or WebSocketException or HttpRequestException or InvalidOperationException)
     {

@@ -49,7 +49,7 @@ public static class Scenarios
     public static Scenario Project(Manifest manifest, string adminToken) =>
         new("project", HttpMethod.Get, $"/data/projects/{manifest.FeatureProjectId}", [new RateAtLeast(8000)]) { Token = adminToken };
 
-    /// <summary>A comment on the artist's task whose status alternates between the two ids: the socket burst's write too.</summary>
+    /// <summary>A comment on the artist's task whose status alternates between the two ids.</summary>
     public static Scenario Comment(Manifest manifest, string adminToken)
     {
         var comments = 0;

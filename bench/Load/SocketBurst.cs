@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Slate.Bench.Load;
@@ -6,36 +8,32 @@ namespace Slate.Bench.Load;
 /// <summary>
 /// Issue 9's target: that many /events sockets (half as the admin, half as the artist, a team
 /// member of the project) receive a burst of committed events with none lost, while the
-/// latency of a cheap read stays within 2x of its idle value. The events are those of comments
-/// with a status change on the artist's task, posted by a few concurrent writers; how many a
-/// comment makes is read from the api_event table, which has one row per event published.
+/// latency of a cheap read stays within 2x of its idle value. The burst is made as a studio
+/// makes one: a manager creates the tasks of a new task type for the project's shots, one
+/// create-tasks request (a list of shot ids) committing a task:new event per task, as many
+/// requests as the shots take to reach the burst's size.
 /// </summary>
-public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database database, int sockets, int events, TimeSpan idle)
+public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database database, Guid projectId, int sockets, int events, TimeSpan idle)
 {
     /// <summary>The target whose miss fails the run: a lost event is a bug, not a slow server.</summary>
     public const string NoneLost = "none lost";
-    const int Writers = 4;
     // How long the deliveries may stall, once the writes are done, before the missing events count as lost.
     static readonly TimeSpan Stalled = TimeSpan.FromSeconds(15);
 
-    public async Task<SocketBurstResult> RunAsync(Scenario probe, Scenario comment, string adminToken, string artistToken)
+    public async Task<SocketBurstResult> RunAsync(Scenario probe, string adminToken, string artistToken)
     {
-        Console.WriteLine($"socket burst: {sockets} sockets on /events, {events} events from comments by {Writers} writers, probe {probe.Request}");
-        // Two comments, one per status, before any socket listens: about how many events a comment makes.
-        var calibrationStart = await database.CountAsync("api_event");
-        for (var i = 0; i < 2; i++) await WriteAsync(comment);
-        var perComment = (await database.CountAsync("api_event") - calibrationStart) / 2.0;
-
+        Console.WriteLine($"socket burst: {sockets} sockets on /events, {events} task:new events from create-tasks, probe {probe.Request}");
+        var shots = await ShotIdsAsync(adminToken);
         using var idleOver = new CancellationTokenSource(idle);
         var idleLatencies = await runner.LoopAsync(probe, 1, idleOver.Token);
         // The same writes with no socket listening: what the writes alone cost the probe.
-        var (writesOnlyLatencies, _) = await ProbedAsync(probe, () => WriteBurstAsync(comment, perComment));
+        var (writesOnlyLatencies, _) = await ProbedAsync(probe, () => WriteBurstAsync(shots, adminToken));
         var listeners = await ConnectAsync(adminToken, artistToken);
         try
         {
             var (burstLatencies, written) = await ProbedAsync(probe, async () =>
             {
-                var written = await WriteBurstAsync(comment, perComment);
+                var written = await WriteBurstAsync(shots, adminToken);
                 await WaitForDeliveryAsync(listeners, written.Events);
                 return written;
             });
@@ -44,14 +42,14 @@ public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database dat
             var last = listeners.Max(l => l.LastReceivedAt);
             var writtenIds = written.Ids.ToHashSet();
             var delivered = listeners.Sum(l => (long)Math.Min(l.Received, expected));
-            var result = new SocketBurstResult(sockets, Writers, written.Ids.Count, expected, written.Seconds,
+            var result = new SocketBurstResult(sockets, written.Requests, expected, written.Seconds,
                 last > written.StartedAt ? Stopwatch.GetElapsedTime(written.StartedAt, last).TotalSeconds : null,
                 delivered, expected * sockets - delivered,
-                listeners.Count(l => l.Received != expected || !l.CommentIds.ToHashSet().SetEquals(writtenIds)),
+                listeners.Count(l => l.Received != expected || !l.TaskIds.ToHashSet().SetEquals(writtenIds)),
                 listeners.Count(l => l.Dropped is not null),
                 Latency.Of(idleLatencies), Latency.Of(writesOnlyLatencies), Latency.Of(burstLatencies), []);
             result.Targets.AddRange(Judge(result));
-            Console.WriteLine($"  {expected:N0} events ({result.Comments} comments) in {result.BurstS:0.0} s, delivered {delivered:N0}, lost {result.Lost:N0}, " +
+            Console.WriteLine($"  {expected:N0} events ({result.Requests} requests) in {result.BurstS:0.0} s, delivered {delivered:N0}, lost {result.Lost:N0}, " +
                               $"sockets missing or mismatching events {result.Mismatched}, dropped {result.Dropped}");
             Console.WriteLine($"  probe p50 / p95: idle {result.Idle.P50Ms:0.0} / {result.Idle.P95Ms:0.0} ms, " +
                               $"writes without sockets {result.WritesOnly.P50Ms:0.0} / {result.WritesOnly.P95Ms:0.0} ms, " +
@@ -101,44 +99,50 @@ public sealed class SocketBurst(HttpClient http, LoadRunner runner, Database dat
         return (await probing, result);
     }
 
-    /// <summary>What a burst wrote: the comments' ids, the events they made, when it started and how long the writes took.</summary>
-    sealed record Written(List<string> Ids, long Events, long StartedAt, double Seconds);
+    /// <summary>What a burst wrote: the new tasks' ids, the events committed, the requests, when it started and how long the writes took.</summary>
+    sealed record Written(List<string> Ids, long Events, int Requests, long StartedAt, double Seconds);
 
-    /// <summary>
-    /// Comments posted by the writers as fast as the server takes them, until they made at least
-    /// the burst's events (a comment makes a few, depending on the statuses: rounds top it up).
-    /// </summary>
-    async Task<Written> WriteBurstAsync(Scenario comment, double perComment)
+    /// <summary>Tasks of new task types for the project's shots, until they made the burst's events.</summary>
+    async Task<Written> WriteBurstAsync(List<string> shots, string adminToken)
     {
         var before = await database.CountAsync("api_event");
         var started = Stopwatch.GetTimestamp();
         List<string> ids = [];
-        long made;
-        while ((made = await database.CountAsync("api_event") - before) < events)
-            ids.AddRange(await WriteCommentsAsync(comment, (int)Math.Ceiling((events - made) / perComment)));
-        return new Written(ids, made, started, Stopwatch.GetElapsedTime(started).TotalSeconds);
-    }
-
-    async Task<List<string>> WriteCommentsAsync(Scenario comment, int comments)
-    {
-        var next = 0;
-        var ids = await Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
+        var requests = 0;
+        while (ids.Count < events)
         {
-            List<string> written = [];
-            while (Interlocked.Increment(ref next) <= comments) written.Add(await WriteAsync(comment));
-            return written;
-        }));
-        return [.. ids.SelectMany(i => i)];
+            var taskType = await SendAsync(HttpMethod.Post, "/data/task-types", adminToken, new JsonObject
+            {
+                ["name"] = $"Burst {Guid.NewGuid():N}",
+                ["for_entity"] = "Shot",
+            }, HttpStatusCode.Created);
+            var shotIds = new JsonArray([.. shots.Take(events - ids.Count).Select(id => (JsonNode)id)]);
+            var tasks = await SendAsync(HttpMethod.Post, $"/actions/projects/{projectId}/task-types/{taskType["id"]}/shots/create-tasks",
+                adminToken, shotIds, HttpStatusCode.Created);
+            ids.AddRange(tasks.AsArray().Select(t => (string)t!["id"]!));
+            requests++;
+        }
+        var made = await database.CountAsync("api_event") - before;
+        return new Written(ids, made, requests, started, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    async Task<string> WriteAsync(Scenario comment)
+    async Task<List<string>> ShotIdsAsync(string adminToken)
     {
-        using var request = comment.NewRequest();
+        var shots = await SendAsync(HttpMethod.Get, $"/data/projects/{projectId}/shots", adminToken, null, HttpStatusCode.OK);
+        var ids = shots.AsArray().Select(s => (string)s!["id"]!).ToList();
+        return ids.Count > 0 ? ids : throw new ScenarioFailedException($"Project {projectId} has no shots to create tasks for.");
+    }
+
+    async Task<JsonNode> SendAsync(HttpMethod method, string path, string token, JsonNode? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        request.Headers.Authorization = new("Bearer", token);
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != comment.Expected)
-            throw new ScenarioFailedException($"{comment.Request} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-        return JsonNode.Parse(body)?["id"]?.GetValue<string>() ?? throw new ScenarioFailedException($"{comment.Request} answered no id: {body}");
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+            throw new ScenarioFailedException($"{method} {path} answered {(int)response.StatusCode}: {text[..Math.Min(text.Length, 300)]}");
+        return JsonNode.Parse(text)!;
     }
 
     /// <summary>Until every socket has every event, or none came for a while (the missing ones are lost).</summary>
@@ -163,15 +167,14 @@ public sealed record Latency(int Requests, double P50Ms, double P95Ms)
 }
 
 /// <summary>
-/// The socket burst's figures: the events every socket should have had, those delivered and
-/// lost, the sockets that missed or mismatched comments or were dropped, and the probe's
+/// The socket burst's figures: the events every socket should have had (from that many
+/// create-tasks requests), those delivered and lost, the sockets that missed or mismatched tasks or were dropped, and the probe's
 /// latency idle, during the same writes with no socket, and during the burst (from the first
 /// write until every socket had everything).
 /// </summary>
 public sealed record SocketBurstResult(
     int Clients,
-    int Writers,
-    int Comments,
+    int Requests,
     long Events,
     double BurstS,
     double? DeliveryS,
