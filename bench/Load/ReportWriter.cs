@@ -44,7 +44,7 @@ public static partial class ReportWriter
         var md = new StringBuilder();
         if (database.Sockets is not { } burst) return md.AppendLine($"Socket burst: **failed**: {database.SocketsFailure}").ToString();
         md.AppendLine($"Socket burst (issue 9): {burst.Clients} `/events` websockets (half the admin's, half the artist's), " +
-                      $"{burst.Events:N0} `task:new` events committed by {burst.Requests} `create-tasks` requests (the tasks of a new task type for the project's shots); " +
+                      $"{burst.Events:N0} `task:new` events committed by {burst.Requests} `create-tasks` request{(burst.Requests == 1 ? "" : "s")} (the tasks of a new task type for the project's shots); " +
                       "a probe sends `GET /data/projects/{id}` at 1 client, idle (before the sockets join), during the same writes with no socket listening, " +
                       "and during the burst (from the first write until every socket has every event).").AppendLine();
         md.AppendLine("| Sockets | Events each | Writes done in s | Last event after s | Delivered | Lost | Sockets dropped | Idle p50 / p95 | Writes without sockets p50 / p95 | Burst p50 / p95 (requests) | Burst / idle p50, p95 | Targets |");
