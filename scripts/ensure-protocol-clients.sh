@@ -3,7 +3,6 @@
 # socket.io-client (npm ci, when node_modules is missing or older than package-lock.json), and
 # Debian's python3-socketio and python3-websocket for /usr/bin/python3 (the python gazu users
 # have; a pyenv or virtualenv python3 on PATH is not it). Does nothing when all are there.
-# Debian/Ubuntu (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/../tests/protocol"
 
@@ -13,21 +12,7 @@ command -v npm >/dev/null 2>&1 || packages+=(npm)
 /usr/bin/python3 -c "import socketio, websocket" >/dev/null 2>&1 || packages+=(python3-socketio python3-websocket)
 
 if [ ${#packages[@]} -gt 0 ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        as_root=(sudo)
-    else
-        echo "The protocol tests need ${packages[*]}, and this user cannot install them (not root, no sudo)." >&2
-        exit 1
-    fi
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "The protocol tests need ${packages[*]}, and apt-get is not available: install them with this system's package manager." >&2
-        exit 1
-    fi
-    echo "Installing ${packages[*]} (needed by the protocol tests)..." >&2
-    "${as_root[@]}" apt-get update -qq
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+    ../../scripts/install-packages.sh "the protocol tests" "${packages[@]}"
 fi
 
 # npm ci writes node_modules/.package-lock.json: older than package-lock.json means stale.
