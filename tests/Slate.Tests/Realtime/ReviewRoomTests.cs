@@ -57,6 +57,25 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
         await ExpectPeopleAsync(socket, room, people);
     }
 
+    /// <summary>The two team members' sockets on the room's playlist page (the first saw the second arrive).</summary>
+    sealed record OpenedRoom(SocketTestClient First, SocketTestClient Second) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+        }
+    }
+
+    async Task<OpenedRoom> OpenBothAsync(Room room)
+    {
+        var opened = new OpenedRoom(await ListenAsync(room.First), await ListenAsync(room.Second));
+        await OpenAsync(opened.First, room);
+        await OpenAsync(opened.Second, room);
+        await ExpectPeopleAsync(opened.First, room);
+        return opened;
+    }
+
     /// <summary>The packets of the next <paramref name="count"/> arrivals, whatever their order (acks are sent apart from room events).</summary>
     static async Task<List<string>> NextPacketsAsync(SocketTestClient socket, int count)
     {
@@ -69,11 +88,8 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task Team_members_see_each_others_joins_the_player_state_and_annotations()
     {
         var room = await CreateRoomAsync();
-        await using var first = await ListenAsync(room.First);
-        await using var second = await ListenAsync(room.Second);
-        await OpenAsync(first, room);
-        await OpenAsync(second, room);
-        await ExpectPeopleAsync(first, room);
+        await using var opened = await OpenBothAsync(room);
+        var (first, second) = opened;
 
         await first.EmitAsync("preview-room:join", room.Data(new() { ["current_frame"] = 12, ["is_playing"] = true }));
         foreach (var socket in new[] { first, second })
@@ -153,11 +169,8 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task Leaving_or_disconnecting_removes_the_person_and_tells_the_room()
     {
         var room = await CreateRoomAsync();
-        await using var first = await ListenAsync(room.First);
-        var second = await ListenAsync(room.Second);
-        await OpenAsync(first, room);
-        await OpenAsync(second, room);
-        await ExpectPeopleAsync(first, room);
+        await using var opened = await OpenBothAsync(room);
+        var (first, second) = opened;
         await first.EmitAsync("preview-room:join", room.Data());
         await ExpectPeopleAsync(first, room, room.First);
         await ExpectAsync(first, RoomUpdated);
@@ -179,11 +192,8 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task Leaving_the_events_namespace_leaves_the_rooms_too()
     {
         var room = await CreateRoomAsync();
-        await using var first = await ListenAsync(room.First);
-        await using var second = await ListenAsync(room.Second);
-        await OpenAsync(first, room);
-        await OpenAsync(second, room);
-        await ExpectPeopleAsync(first, room);
+        await using var opened = await OpenBothAsync(room);
+        var (first, second) = opened;
         await second.EmitAsync("preview-room:join", room.Data());
         await ExpectPeopleAsync(first, room, room.Second);
         await ExpectAsync(first, RoomUpdated);
@@ -196,11 +206,8 @@ public class ReviewRoomTests(SlateFactory factory) : IClassFixture<SlateFactory>
     public async Task A_socket_that_closed_the_playlist_hears_the_room_no_more()
     {
         var room = await CreateRoomAsync();
-        await using var first = await ListenAsync(room.First);
-        await using var second = await ListenAsync(room.Second);
-        await OpenAsync(first, room);
-        await OpenAsync(second, room);
-        await ExpectPeopleAsync(first, room);
+        await using var opened = await OpenBothAsync(room);
+        var (first, second) = opened;
 
         await second.EmitAsync("preview-room:close-playlist", room.Data(), ackId: 1);
         Assert.Equal("43/events,1[]", await second.NextAsync());
