@@ -12,6 +12,9 @@ public sealed class KeyValueStore : IDisposable
     /// <summary>Zou's AUTH_TOKEN_BLACKLIST_KV_INDEX.</summary>
     public const int TokenBlocklistIndex = 0;
 
+    /// <summary>Zou's KV_EVENTS_DB_INDEX: the event stream's (Slate keeps the review rooms there).</summary>
+    public const int EventsIndex = 2;
+
     readonly Task<ConnectionMultiplexer> connecting;
     readonly ILogger<KeyValueStore> log;
     readonly string address;

@@ -1,82 +1,105 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Slate.Data;
+using StackExchange.Redis;
 
 namespace Slate.Realtime;
 
 /// <summary>
-/// Who takes part in each review room and where its player is, as Zou's event stream keeps them:
-/// in this node's memory. With several nodes each knows the people who joined through it; a
-/// store shared between nodes would replace this class. Answers are copies, safe to send.
+/// Who takes part in each review room and where its player is. Zou's event stream keeps them in
+/// its one process's memory; Slate keeps them in this node's memory, or, with KV_HOST, in Redis,
+/// so that the nodes sharing it agree (a room's key expires a while after its last change, so the
+/// people of a node that died go too). While Redis is away each node uses its memory. Answers
+/// are copies, safe to send.
 /// </summary>
-public sealed class ReviewRoomStore
+public sealed class ReviewRoomStore(KeyValueStore? shared = null)
 {
     static readonly HashSet<string> ComparingKeys = ["enable", "task_type", "revision", "mode", "comparison_preview_index"];
+    static readonly TimeSpan SharedLifetime = TimeSpan.FromHours(12);
 
     readonly Dictionary<string, JsonObject> rooms = [];
     readonly Lock gate = new();
 
-    /// <summary>The people of the room, which now exists (opening the playlist page).</summary>
-    public JsonArray Open(string room)
-    {
-        lock (gate) return People(RoomOf(room));
-    }
+    /// <summary>The people of the room.</summary>
+    public Task<JsonArray> PeopleAsync(string room) => ChangeAsync(room, People);
 
     /// <summary>
     /// Adds the person; the first one sets the player state from <paramref name="data"/>.
     /// Returns the people and the whole state.
     /// </summary>
-    public (JsonArray People, JsonObject State) Join(string room, Guid person, JsonObject data)
-    {
-        lock (gate)
+    public Task<(JsonArray People, JsonObject State)> JoinAsync(string room, Guid person, JsonObject data) =>
+        ChangeAsync(room, state =>
         {
-            var state = RoomOf(room);
             var people = state["people"]!.AsArray();
             if (people.Count == 0) SetPlayer(state, data);
             if (!Contains(people, person)) people.Add(person.ToString());
             state["playlist_id"] = room;
             return (People(state), (JsonObject)state.DeepClone());
-        }
-    }
+        });
 
-    /// <summary>Removes the person; a room left empty is forgotten. Returns the people left.</summary>
-    public JsonArray Leave(string room, Guid person)
-    {
-        lock (gate)
+    /// <summary>Removes the person (a room left empty is forgotten): the people left, and whether the person was there.</summary>
+    public Task<(JsonArray People, bool Left)> LeaveAsync(string room, Guid person) =>
+        ChangeAsync(room, state =>
         {
-            if (!rooms.TryGetValue(room, out var state)) return [];
             var people = state["people"]!.AsArray();
-            if (people.FirstOrDefault(p => Is(p, person)) is { } found) people.Remove(found);
-            if (people.Count == 0) rooms.Remove(room);
-            return People(state);
-        }
-    }
-
-    /// <summary>Removes the person from every room they joined (their socket closed): each room with its people left.</summary>
-    public List<(string Room, JsonArray People)> LeaveEverywhere(Guid person)
-    {
-        lock (gate)
-        {
-            var joined = rooms.Where(r => Contains(r.Value["people"]!.AsArray(), person)).Select(r => r.Key).ToList();
-            return [.. joined.Select(room => (room, Leave(room, person)))];
-        }
-    }
+            var found = people.FirstOrDefault(p => Is(p, person));
+            if (found is not null) people.Remove(found);
+            return (People(state), found is not null);
+        });
 
     /// <summary>The player's new state (the people stay); returns the whole state.</summary>
-    public JsonObject Update(string room, JsonObject data)
-    {
-        lock (gate)
+    public Task<JsonObject> UpdateAsync(string room, JsonObject data) =>
+        ChangeAsync(room, state =>
         {
-            var state = RoomOf(room);
             SetPlayer(state, data);
             return (JsonObject)state.DeepClone();
+        });
+
+    /// <summary>The change applied to the room's state, which is kept while people are in it.</summary>
+    async Task<T> ChangeAsync<T>(string room, Func<JsonObject, T> change)
+    {
+        if (shared?.Database(KeyValueStore.EventsIndex) is { } redis)
+        {
+            try
+            {
+                return await ChangeSharedAsync(redis, room, change);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Redis went away: this node's memory until it is back.
+            }
+        }
+        lock (gate)
+        {
+            var state = rooms.GetValueOrDefault(room) ?? Empty();
+            var result = change(state);
+            if (IsEmpty(state)) rooms.Remove(room);
+            else rooms[room] = state;
+            return result;
         }
     }
 
-    JsonObject RoomOf(string room)
+    /// <summary>Read, change, and written only if no other node wrote the room meanwhile (else again).</summary>
+    static async Task<T> ChangeSharedAsync<T>(IDatabase redis, string room, Func<JsonObject, T> change)
     {
-        if (!rooms.TryGetValue(room, out var state)) rooms[room] = state = Empty();
-        return state;
+        var key = new RedisKey("slate:review-room:" + room);
+        while (true)
+        {
+            var stored = await redis.StringGetAsync(key);
+            var state = stored.IsNull ? Empty() : JsonNode.Parse(stored.ToString())!.AsObject();
+            var result = change(state);
+            var write = redis.CreateTransaction();
+            write.AddCondition(stored.IsNull ? Condition.KeyNotExists(key) : Condition.StringEqual(key, stored));
+            var written = IsEmpty(state) ? write.KeyDeleteAsync(key) : write.StringSetAsync(key, state.ToJsonString(), SharedLifetime);
+            if (await write.ExecuteAsync())
+            {
+                await written;
+                return result;
+            }
+        }
     }
+
+    static bool IsEmpty(JsonObject state) => state["people"]!.AsArray().Count == 0;
 
     static JsonArray People(JsonObject state) => (JsonArray)state["people"]!.DeepClone();
 

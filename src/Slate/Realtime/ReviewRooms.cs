@@ -42,11 +42,13 @@ public sealed class ReviewRooms(ReviewRoomStore store, IEventBus bus, IServiceSc
             case "open-playlist":
                 if (await AccessAsync(socket.User, room) is not { } opened) return;
                 socket.Rooms[room] = opened.ProjectId;
-                PeopleUpdated(room, opened.ProjectId, store.Open(room));
+                PeopleUpdated(room, opened.ProjectId, await store.PeopleAsync(room));
                 return;
             case "join":
                 if (await AccessAsync(socket.User, room) is not { } joined) return;
-                var (people, state) = store.Join(room, person, data);
+                // A participant hears the room, and leaves it when the socket goes.
+                socket.Rooms[room] = joined.ProjectId;
+                var (people, state) = await store.JoinAsync(room, person, data);
                 PeopleUpdated(room, joined.ProjectId, people);
                 Publish("room-updated", state, joined.ProjectId, room);
                 return;
@@ -58,12 +60,12 @@ public sealed class ReviewRooms(ReviewRoomStore store, IEventBus bus, IServiceSc
         switch (action)
         {
             case "leave":
-                PeopleUpdated(room, project, store.Leave(room, person));
+                PeopleUpdated(room, project, (await store.LeaveAsync(room, person)).People);
                 break;
             case "room-updated":
                 // Zou's handler takes a second argument, only_newcomer, sent first in the state.
                 var update = new JsonObject { ["only_newcomer"] = args.Count > 2 ? args[2]?.DeepClone() : false };
-                foreach (var (key, value) in store.Update(room, data)) update[key] = value?.DeepClone();
+                foreach (var (key, value) in await store.UpdateAsync(room, data)) update[key] = value?.DeepClone();
                 Publish("room-updated", update, project, room);
                 break;
             default:
@@ -72,11 +74,14 @@ public sealed class ReviewRooms(ReviewRoomStore store, IEventBus bus, IServiceSc
         }
     }
 
-    /// <summary>The socket closed or left /events: the person leaves every room they joined, which are told.</summary>
-    public void Disconnected(SocketClient socket)
+    /// <summary>The socket closed or left /events: its person leaves the rooms it was in, and those they took part in are told.</summary>
+    public async Task DisconnectedAsync(SocketClient socket)
     {
-        foreach (var (room, people) in store.LeaveEverywhere(socket.User!.Id))
-            PeopleUpdated(room, socket.Rooms.GetValueOrDefault(room), people);
+        foreach (var (room, project) in socket.Rooms)
+        {
+            var (people, left) = await store.LeaveAsync(room, socket.User!.Id);
+            if (left) PeopleUpdated(room, project, people);
+        }
         socket.Rooms.Clear();
     }
 

@@ -53,6 +53,10 @@ public sealed class TwoNodes : IAsyncLifetime
         return (client, token);
     }
 
+    /// <summary>A claim of the token: "sub" (the person's id), "jti"...</summary>
+    public static string Claim(string token, string name) =>
+        (string)JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[1]))![name]!;
+
     /// <summary>A connection to the test Redis, as another program (a Zou node) would make.</summary>
     public Task<ConnectionMultiplexer> ConnectToRedisAsync() => ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Redis.Port}");
 }
@@ -87,8 +91,31 @@ public class NodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         return ids;
     }
 
-    static string JtiOf(string token) =>
-        (string)JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[1]))!["jti"]!;
+    /// <summary>The data of the next event of that name the socket gets (other events skipped).</summary>
+    static async Task<JsonObject> NextEventAsync(SocketTestClient socket, string name)
+    {
+        while (true)
+        {
+            var (received, data) = await socket.NextEventAsync();
+            if (received == name) return data;
+        }
+    }
+
+    static async Task<List<string>> NextPeopleAsync(SocketTestClient socket) =>
+        [.. (await NextEventAsync(socket, "preview-room:room-people-updated"))["people"]!.AsArray().Select(p => (string)p!)];
+
+    /// <summary>A playlist of a new project, made on that node: its id names a review room.</summary>
+    static async Task<string> CreatePlaylistAsync(HttpClient client)
+    {
+        var project = await client.PostAsJsonAsync("/api/data/projects", new { name = Unique("Review") });
+        Assert.Equal(HttpStatusCode.Created, project.StatusCode);
+        var projectId = (string)(await project.ReadJsonObjectAsync())["id"]!;
+        var playlist = await client.PostAsJsonAsync("/api/data/playlists", new { name = Unique("Dailies"), project_id = projectId });
+        Assert.Equal(HttpStatusCode.Created, playlist.StatusCode);
+        return (string)(await playlist.ReadJsonObjectAsync())["id"]!;
+    }
+
+    static string JtiOf(string token) => TwoNodes.Claim(token, "jti");
 
     [Fact]
     public async Task Events_of_changes_made_on_node_A_reach_sockets_on_both_nodes_once_and_in_order()
@@ -105,6 +132,42 @@ public class NodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         // (as it did to node B, before this third change).
         var third = await CreateDepartmentAsync(onA);
         Assert.Equal([first, second, third], await NextNewDepartmentsAsync(socketOnA, 3));
+    }
+
+    [Fact]
+    public async Task A_review_room_is_one_room_across_nodes_its_people_and_player_state_shared_through_Redis()
+    {
+        var (onA, tokenOnA) = await TwoNodes.LogInAsync(nodes.A);
+        var (_, tokenOnB) = await TwoNodes.LogInAsync(nodes.B);
+        var room = await CreatePlaylistAsync(onA);
+        await using var reviewerOnA = await ListenAsync(nodes.A, tokenOnA);
+        await using var reviewerOnB = await ListenAsync(nodes.B, tokenOnB);
+        await reviewerOnA.EmitAsync("preview-room:open-playlist", new JsonObject { ["playlist_id"] = room });
+        Assert.Empty(await NextPeopleAsync(reviewerOnA));
+        await reviewerOnB.EmitAsync("preview-room:open-playlist", new JsonObject { ["playlist_id"] = room });
+        Assert.Empty(await NextPeopleAsync(reviewerOnB));
+        Assert.Empty(await NextPeopleAsync(reviewerOnA));
+
+        await reviewerOnB.EmitAsync("preview-room:join", new JsonObject { ["playlist_id"] = room, ["current_frame"] = 7 });
+        Assert.Equal([TwoNodes.Claim(tokenOnB, "sub")], await NextPeopleAsync(reviewerOnA));
+        foreach (var reviewer in new[] { reviewerOnA, reviewerOnB })
+            Assert.Equal(7, (int)(await NextEventAsync(reviewer, "preview-room:room-updated"))["current_frame"]!);
+
+        // A newcomer on node A finds the person who joined through node B, and the player where B left it.
+        await using var newcomerOnA = await ListenAsync(nodes.A, tokenOnA);
+        await newcomerOnA.EmitAsync("preview-room:open-playlist", new JsonObject { ["playlist_id"] = room });
+        foreach (var reviewer in new[] { newcomerOnA, reviewerOnA })
+            Assert.Equal([TwoNodes.Claim(tokenOnB, "sub")], await NextPeopleAsync(reviewer));
+        await newcomerOnA.EmitAsync("preview-room:room-updated", new JsonObject { ["playlist_id"] = room, ["current_frame"] = 9 });
+        Assert.Equal(9, (int)(await NextEventAsync(reviewerOnB, "preview-room:room-updated"))["current_frame"]!);
+        await using var redis = await nodes.ConnectToRedisAsync();
+        var stored = JsonNode.Parse((string)(await redis.GetDatabase(2).StringGetAsync($"slate:review-room:{room}"))!)!;
+        Assert.Equal(9, (int)stored["current_frame"]!);
+
+        // The participant's socket goes: the room on the other node is told, and forgotten once empty.
+        await reviewerOnB.DisposeAsync();
+        Assert.Empty(await NextPeopleAsync(reviewerOnA));
+        Assert.False(await redis.GetDatabase(2).KeyExistsAsync($"slate:review-room:{room}"));
     }
 
     [Fact]

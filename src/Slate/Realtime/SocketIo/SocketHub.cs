@@ -100,11 +100,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
     /// <summary>The /events socket goes: after its pending events, its person leaves the review rooms (Zou's disconnect).</summary>
     void LeaveRooms(SocketClient client)
     {
-        if (client.OnEvents) client.Enqueue(() => Run(() =>
-        {
-            rooms.Disconnected(client);
-            return Task.CompletedTask;
-        }));
+        if (client.OnEvents) client.Enqueue(() => Run(() => rooms.DisconnectedAsync(client)));
     }
 
     void Connect(SocketClient client, string nsp)
