@@ -148,10 +148,14 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
         }
     }
 
+    /// <summary>The event as its listeners get it, encoded once for all of them.</summary>
+    static string FrameOf(PublishedEvent published) =>
+        EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
+
     /// <summary>The room was entered with an access check: everyone in it hears its events.</summary>
     void DeliverToRoom(PublishedEvent published, string room)
     {
-        var frame = EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
+        var frame = FrameOf(published);
         foreach (var listener in clients.Values.Where(c => c.OnEvents && c.Rooms.ContainsKey(room))) listener.Session.Send(frame);
     }
 
@@ -174,7 +178,7 @@ public sealed class SocketHub(IEventBus bus, ReviewRooms rooms, IServiceScopeFac
             if (!teams.TryGetValue(project, out var team)) teams[project] = team = await TeamOfAsync(project, ct);
             listeners = [.. listeners.Where(c => c.User!.IsAdmin || team.Contains(c.User.Id))];
         }
-        var frame = EnginePackets.Message + SocketPacket.EventOf(EventsNamespace, published.Name, published.Data).Encode();
+        var frame = FrameOf(published);
         foreach (var listener in listeners) listener.Session.Send(frame);
     }
 
